@@ -1,0 +1,25 @@
+package dev.perfharness.cli;
+
+import dev.perfharness.cli.env.EnvCommand;
+import picocli.CommandLine.Command;
+
+/** {@code bin/harness}: runs the before and the after of a performance change side by side. */
+@Command(name = "harness",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+                "Runs the before and the after of a performance change side by side,",
+                "on real infrastructure, and says with numbers whether the claim holds."},
+        subcommands = {EnvCommand.class, SutCommand.class},
+        footer = {"", "Settings, later ones winning: defaults,",
+                "  ~/.config/perf-harness/harness.properties, ./harness.properties or --config,",
+                "  environment variables (REDIS_ADDR, HARNESS_ENV, ...), flags (--set KEY=VALUE)."})
+public final class HarnessCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,24 @@
+package dev.perfharness.cli;
+
+import dev.perfharness.config.SettingsException;
+import dev.perfharness.env.EnvironmentException;
+import dev.perfharness.sut.ServiceException;
+import picocli.CommandLine;
+
+/**
+ * Prints a configuration or environment problem as one clear line (exit 2) instead of a stack trace;
+ * anything else is a defect and keeps its trace.
+ */
+final class UserErrors implements CommandLine.IExecutionExceptionHandler {
+    static final int EXIT_USER_ERROR = 2;
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult)
+            throws Exception {
+        if (e instanceof SettingsException || e instanceof EnvironmentException || e instanceof ServiceException) {
+            commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + e.getMessage()));
+            return EXIT_USER_ERROR;
+        }
+        throw e;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.perfharness.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Reads {@link HarnessSettings} from every source, in rising precedence: defaults, files, environment
+ * variables, flags. The caller hands in the process environment and flags once; nothing else in the
+ * project reads {@code System.getenv}.
+ */
+public final class SettingsLoader {
+    /** The project's own file, looked for in the project folder. */
+    public static final String PROJECT_FILE = "harness.properties";
+
+    private final Map<String, String> environment;
+    private final Map<String, String> flags;
+    private final List<Path> files = new ArrayList<>();
+    private Path projectDir = Path.of("").toAbsolutePath();
+
+    private SettingsLoader(Map<String, String> environment, Map<String, String> flags) {
+        this.environment = Map.copyOf(environment);
+        this.flags = Map.copyOf(flags);
+    }
+
+    /**
+     * A loader over the given process environment and command-line flags (keys as in {@link Setting#key()}).
+     *
+     * @throws SettingsException when a flag names an unknown key
+     */
+    public static SettingsLoader of(Map<String, String> environment, Map<String, String> flags) {
+        flags.keySet().forEach(key -> Setting.byKey(key).orElseThrow(() -> unknownKey(key, Origin.flag())));
+        return new SettingsLoader(environment, flags);
+    }
+
+    /** Settings from defaults only, for tests and tools that want no outside influence. */
+    public static HarnessSettings defaults() {
+        return of(Map.of(), Map.of()).load();
+    }
+
+    /** The folder that relative paths (the state folder, {@value #PROJECT_FILE}) are resolved against. */
+    public SettingsLoader projectDir(Path dir) {
+        this.projectDir = dir.toAbsolutePath().normalize();
+        return this;
+    }
+
+    /** Adds a properties file; a later file wins over an earlier one. A missing file is skipped unless required. */
+    public SettingsLoader file(Path path, boolean required) {
+        if (Files.isRegularFile(path)) {
+            files.add(path);
+        } else if (required) {
+            throw new SettingsException("config file " + path + " does not exist");
+        }
+        return this;
+    }
+
+    /** Adds the user's file under {@code $HOME/.config/perf-harness} and the project's {@value #PROJECT_FILE}. */
+    public SettingsLoader standardFiles() {
+        Optional.ofNullable(environment.get("HOME"))
+                .map(home -> Path.of(home, ".config", "perf-harness", "harness.properties"))
+                .ifPresent(path -> file(path, false));
+        return file(projectDir.resolve(PROJECT_FILE), false);
+    }
+
+    public HarnessSettings load() {
+        Map<Setting, RawValue> raw = new EnumMap<>(Setting.class);
+        for (Setting setting : Setting.values()) {
+            raw.put(setting, new RawValue(setting, setting.defaultValue(), Origin.DEFAULT));
+        }
+        for (Path file : files) {
+            readFile(file).forEach((key, value) -> {
+                Setting setting = Setting.byKey(key).orElseThrow(() -> unknownKey(key, Origin.file(file)));
+                raw.put(setting, new RawValue(setting, value, Origin.file(file)));
+            });
+        }
+        for (Setting setting : Setting.values()) {
+            String value = environment.get(setting.environmentVariable());
+            if (value != null && !value.isBlank()) {
+                raw.put(setting, new RawValue(setting, value, Origin.environmentVariable(setting.environmentVariable())));
+            }
+        }
+        flags.forEach((key, value) -> {
+            Setting setting = Setting.byKey(key).orElseThrow();
+            raw.put(setting, new RawValue(setting, value, Origin.flag()));
+        });
+        return build(raw);
+    }
+
+    private HarnessSettings build(Map<Setting, RawValue> raw) {
+        RedisSettings redis = new RedisSettings(
+                optionalText(raw.get(Setting.REDIS_ADDR)).map(text -> ValueParsers.hostAndPort(raw.get(Setting.REDIS_ADDR))),
+                ValueParsers.integer(raw.get(Setting.REDIS_POOL_SIZE), 1, 10_000),
+                ValueParsers.duration(raw.get(Setting.REDIS_READ_TIMEOUT)),
+                ValueParsers.duration(raw.get(Setting.REDIS_WRITE_TIMEOUT)),
+                ValueParsers.integer(raw.get(Setting.REDIS_MAX_RETRIES), 0, 100),
+                optionalText(raw.get(Setting.REDIS_BINARY)).filter(text -> !text.equals("bundled")));
+        ServerSettings server = new ServerSettings(
+                raw.get(Setting.SERVER_HOST).text().trim(),
+                ValueParsers.integer(raw.get(Setting.SERVER_PORT), 0, 65_535),
+                ValueParsers.duration(raw.get(Setting.SERVER_READINESS_TIMEOUT)),
+                ValueParsers.duration(raw.get(Setting.SERVER_SHUTDOWN_GRACE)));
+        ContainerSettings containers = new ContainerSettings(
+                ValueParsers.choice(raw.get(Setting.CONTAINERS_NETWORK), ContainerSettings.NetworkMode.class),
+                ValueParsers.choice(raw.get(Setting.CONTAINERS_PULL), ContainerSettings.PullPolicy.class),
+                ValueParsers.choice(raw.get(Setting.CONTAINERS_RYUK), Toggle.class) == Toggle.ENABLED,
+                requiredText(raw.get(Setting.IMAGE_REDIS)),
+                requiredText(raw.get(Setting.IMAGE_BUSYBOX)),
+                requiredText(raw.get(Setting.IMAGE_REGISTRY)),
+                requiredText(raw.get(Setting.IMAGE_K3S)),
+                ValueParsers.bool(raw.get(Setting.K3S_ENABLED)));
+        ExternalSettings external = new ExternalSettings(
+                optionalText(raw.get(Setting.DOCKER_HOST)), optionalText(raw.get(Setting.KUBECONFIG)));
+        return new HarnessSettings(
+                ValueParsers.choice(raw.get(Setting.ENV), EnvironmentName.class),
+                projectDir.resolve(requiredText(raw.get(Setting.STATE_DIR))).normalize(),
+                redis, server, containers, external, raw);
+    }
+
+    private enum Toggle { ENABLED, DISABLED }
+
+    private static Optional<String> optionalText(RawValue raw) {
+        return Optional.of(raw.text().trim()).filter(text -> !text.isEmpty());
+    }
+
+    private static String requiredText(RawValue raw) {
+        return optionalText(raw).orElseThrow(() -> raw.invalid("must not be empty"));
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SettingsException("config file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        Map<String, String> values = new java.util.TreeMap<>();
+        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
+        return values;
+    }
+
+    private static SettingsException unknownKey(String key, Origin origin) {
+        return new SettingsException("unknown setting \"%s\" (from %s); known settings: %s".formatted(
+                key, origin, java.util.Arrays.stream(Setting.values()).map(Setting::key).toList()));
+    }
+}

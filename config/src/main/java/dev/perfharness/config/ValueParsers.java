@@ -1,0 +1,81 @@
+package dev.perfharness.config;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Turns a setting's text into a typed value, or fails with a message that names the key, value and origin. */
+final class ValueParsers {
+    // Go-style durations ("500ms", "3s", "1m30s") because seed 001's variables use them (REDIS_READ_TIMEOUT=3s).
+    private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+    private ValueParsers() {
+    }
+
+    static Duration duration(RawValue raw) {
+        String text = raw.text().trim().toLowerCase(Locale.ROOT);
+        Matcher matcher = DURATION_PART.matcher(text);
+        Duration total = Duration.ZERO;
+        int end = 0;
+        while (matcher.find() && matcher.start() == end) {
+            long amount = Long.parseLong(matcher.group(1));
+            total = total.plus(switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            });
+            end = matcher.end();
+        }
+        if (text.isEmpty() || end != text.length()) {
+            throw raw.invalid("not a duration; write it like 500ms, 3s, 2m or 1m30s");
+        }
+        return total;
+    }
+
+    static int integer(RawValue raw, int min, int max) {
+        int value;
+        try {
+            value = Integer.parseInt(raw.text().trim());
+        } catch (NumberFormatException e) {
+            throw raw.invalid("not a whole number");
+        }
+        if (value < min || value > max) {
+            throw raw.invalid("must be between %d and %d".formatted(min, max));
+        }
+        return value;
+    }
+
+    static boolean bool(RawValue raw) {
+        return switch (raw.text().trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw raw.invalid("not true or false");
+        };
+    }
+
+    /** Matches an enum constant by its lower-case, dash-separated name ({@code ASIDE_SINGLEFLIGHT} is "aside-singleflight"). */
+    static <E extends Enum<E>> E choice(RawValue raw, Class<E> type) {
+        String wanted = raw.text().trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(type.getEnumConstants())
+                .filter(constant -> label(constant).equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> raw.invalid("expected one of " + Arrays.stream(type.getEnumConstants())
+                        .map(ValueParsers::label).collect(Collectors.joining(", "))));
+    }
+
+    static String label(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static HostAndPort hostAndPort(RawValue raw) {
+        try {
+            return HostAndPort.parse(raw.text());
+        } catch (IllegalArgumentException e) {
+            throw raw.invalid(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.perfharness.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsAreTheEmbeddedEnvironmentOnLoopback() {
+        HarnessSettings settings = SettingsLoader.defaults();
+
+        assertThat(settings.environment()).isEqualTo(EnvironmentName.EMBEDDED);
+        assertThat(settings.server().host()).isEqualTo("127.0.0.1");
+        assertThat(settings.redis().readTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(settings.containers().network()).isEqualTo(ContainerSettings.NetworkMode.BRIDGE);
+        assertThat(settings.origin(Setting.ENV).description()).isEqualTo("default");
+    }
+
+    @Test
+    void seedVariablesConfigureRedis() {
+        HarnessSettings settings = SettingsLoader.of(Map.of(
+                "REDIS_ADDR", "redis:6379",
+                "REDIS_POOL_SIZE", "20",
+                "REDIS_READ_TIMEOUT", "1s500ms",
+                "REDIS_WRITE_TIMEOUT", "2s",
+                "REDIS_MAX_RETRIES", "5"), Map.of()).load();
+
+        assertThat(settings.redis().address()).contains(new HostAndPort("redis", 6379));
+        assertThat(settings.redis().poolSize()).isEqualTo(20);
+        assertThat(settings.redis().readTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(settings.redis().writeTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.redis().maxRetries()).isEqualTo(5);
+    }
+
+    @Test
+    void flagsBeatVariablesWhichBeatFilesWhichBeatDefaults() throws IOException {
+        Path file = Files.writeString(dir.resolve("harness.properties"), "server.port=9001\nenv=external\nredis.pool-size=7\n");
+
+        HarnessSettings settings = SettingsLoader.of(Map.of("HARNESS_SERVER_PORT", "9002", "HARNESS_ENV", "testcontainers"),
+                        Map.of("server.port", "9003"))
+                .file(file, true)
+                .load();
+
+        assertThat(settings.server().port()).isEqualTo(9003);
+        assertThat(settings.environment()).isEqualTo(EnvironmentName.TESTCONTAINERS);
+        assertThat(settings.redis().poolSize()).isEqualTo(7);
+        assertThat(settings.origin(Setting.REDIS_POOL_SIZE).description()).isEqualTo("file " + file);
+    }
+
+    @Test
+    void aBadDurationNamesKeyValueAndVariable() {
+        assertThatThrownBy(() -> SettingsLoader.of(Map.of("REDIS_READ_TIMEOUT", "3 seconds"), Map.of()).load())
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("redis.read-timeout = \"3 seconds\"")
+                .hasMessageContaining("environment variable REDIS_READ_TIMEOUT")
+                .hasMessageContaining("500ms");
+    }
+
+    @Test
+    void anUnknownEnvironmentListsTheChoices() {
+        assertThatThrownBy(() -> SettingsLoader.of(Map.of(), Map.of("env", "kubernetes")).load())
+                .hasMessageContaining("env = \"kubernetes\"")
+                .hasMessageContaining("embedded, testcontainers, external");
+    }
+
+    @Test
+    void anUnknownKeyInAFileNamesKeyAndFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("x.properties"), "redis.adress=1.2.3.4:6379\n");
+
+        assertThatThrownBy(() -> SettingsLoader.of(Map.of(), Map.of()).file(file, true).load())
+                .hasMessageContaining("unknown setting \"redis.adress\"")
+                .hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void aMissingRequiredFileIsAnError() {
+        assertThatThrownBy(() -> SettingsLoader.of(Map.of(), Map.of()).file(dir.resolve("none.properties"), true))
+                .hasMessageContaining("none.properties does not exist");
+    }
+
+    @Test
+    void outOfRangeNumbersAreRefused() {
+        assertThatThrownBy(() -> SettingsLoader.of(Map.of(), Map.of("server.port", "70000")).load())
+                .hasMessageContaining("server.port = \"70000\"")
+                .hasMessageContaining("between 0 and 65535");
+        assertThatThrownBy(() -> SettingsLoader.of(Map.of("REDIS_POOL_SIZE", "ten"), Map.of()).load())
+                .hasMessageContaining("not a whole number");
+    }
+
+    @Test
+    void externalEnvironmentWithoutAnAddressSaysWhatToSet() {
+        HarnessSettings settings = SettingsLoader.of(Map.of(), Map.of("env", "external")).load();
+
+        assertThatThrownBy(settings::requireRedisAddress).hasMessageContaining("REDIS_ADDR");
+    }
+
+    @Test
+    void theStateFolderIsResolvedAgainstTheProject() {
+        HarnessSettings settings = SettingsLoader.of(Map.of(), Map.of()).projectDir(dir).load();
+
+        assertThat(settings.stateDir()).isEqualTo(dir.resolve(".harness"));
+    }
+
+    @Test
+    void asFlagsRoundTrips() {
+        HarnessSettings original = SettingsLoader.of(Map.of("REDIS_POOL_SIZE", "3"), Map.of("env", "testcontainers")).load();
+
+        HarnessSettings copy = SettingsLoader.of(Map.of(), original.asFlags()).load();
+
+        assertThat(copy.redis()).isEqualTo(original.redis());
+        assertThat(copy.environment()).isEqualTo(original.environment());
+    }
+
+    @Test
+    void asFlagsCarriesTheResolvedStateFolderToAChildInAnotherFolder() {
+        HarnessSettings original = SettingsLoader.of(Map.of(), Map.of()).projectDir(dir).load();
+
+        HarnessSettings child = SettingsLoader.of(Map.of(), original.asFlags()).projectDir(dir.resolve("elsewhere")).load();
+
+        assertThat(child.stateDir()).isEqualTo(dir.resolve(".harness"));
+    }
+}

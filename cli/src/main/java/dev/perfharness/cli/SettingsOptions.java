@@ -53,4 +53,22 @@ public final class SettingsOptions {
     public Optional<EnvironmentName> explicitEnvironment() {
         return Optional.ofNullable(environment).map(name -> load().environment());
     }
+
+    /** These options as command-line arguments, for a child harness JVM that must see the same settings. */
+    public java.util.List<String> asArguments() {
+        java.util.List<String> arguments = new java.util.ArrayList<>();
+        if (environment != null) {
+            arguments.add("--env");
+            arguments.add(environment);
+        }
+        if (configFile != null) {
+            arguments.add("--config");
+            arguments.add(configFile.toAbsolutePath().toString());
+        }
+        overrides.forEach((key, value) -> {
+            arguments.add("--set");
+            arguments.add(key + "=" + value);
+        });
+        return arguments;
+    }
 }

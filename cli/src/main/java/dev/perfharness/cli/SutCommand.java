@@ -2,6 +2,7 @@ package dev.perfharness.cli;
 
 import dev.perfharness.config.HarnessSettings;
 import dev.perfharness.config.HostAndPort;
+import dev.perfharness.env.Endpoints;
 import dev.perfharness.env.Environment;
 import dev.perfharness.env.Environments;
 import dev.perfharness.env.state.EnvironmentState;
@@ -32,6 +33,16 @@ public final class SutCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "port to listen on (default 8080; 0 picks a free one)")
     Integer port;
 
+    @Option(names = "--cache", paramLabel = "VARIANT",
+            description = "job-list cache: none (before), aside (seed 001), aside-singleflight (default)")
+    String cache;
+
+    @Option(names = "--ws", paramLabel = "VARIANT", description = "job watches: before (polling loops) or after (default, fan-out)")
+    String watch;
+
+    @Option(names = "--logs", paramLabel = "VARIANT", description = "pod-log stream: before (no limits) or after (default)")
+    String logs;
+
     public SutCommand(CliContext context) {
         this.settingsOptions = new SettingsOptions(context);
     }
@@ -42,17 +53,26 @@ public final class SutCommand implements Callable<Integer> {
         if (port != null) {
             flags.put("server.port", port.toString());
         }
+        if (cache != null) {
+            flags.put("cache", cache);
+        }
+        if (watch != null) {
+            flags.put("ws", watch);
+        }
+        if (logs != null) {
+            flags.put("logs", logs);
+        }
         HarnessSettings settings = settingsOptions.load(flags);
         Optional<EnvironmentState> up = new StateFile(settings.stateDir()).read()
                 .filter(EnvironmentState::holderAlive)
                 .filter(state -> state.environment().equals(settings.environment().label())
                         || settingsOptions.explicitEnvironment().isEmpty());
         Optional<Environment> owned = up.isPresent() ? Optional.empty() : Optional.of(Environments.start(settings));
-        HostAndPort redis = up.map(state -> state.endpoints().redis())
-                .orElseGet(() -> owned.orElseThrow().endpoints().redis());
+        Endpoints endpoints = up.map(EnvironmentState::endpoints).orElseGet(() -> owned.orElseThrow().endpoints());
+        HostAndPort redis = endpoints.redis();
         ReferenceService service;
         try {
-            service = ReferenceService.start(settings, redis);
+            service = ReferenceService.start(settings, ServiceBackends.of(endpoints));
         } catch (RuntimeException e) {
             owned.ifPresent(Environment::close);
             throw e;
@@ -68,9 +88,16 @@ public final class SutCommand implements Callable<Integer> {
         out.printf("redis: redis://%s (%s)%n", redis, up.isPresent()
                 ? "the " + up.get().environment() + " environment that is up"
                 : "started for this run (" + settings.environment().label() + "); it stops with the service");
+        out.printf("variants: cache=%s ws=%s logs=%s (log source: %s); %d jobs pre-filled%n",
+                label(settings.cache().variant()), label(settings.watch().variant()), label(settings.podLogs().variant()),
+                label(settings.podLogs().source()), service.tracker().size());
         out.println("Ctrl-C stops it.");
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private static String label(Enum<?> value) {
+        return value.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

@@ -17,6 +17,10 @@ public record HarnessSettings(
         Path stateDir,
         RedisSettings redis,
         ServerSettings server,
+        JobSettings jobs,
+        CacheSettings cache,
+        WatchSettings watch,
+        PodLogSettings podLogs,
         ContainerSettings containers,
         ExternalSettings external,
         Map<Setting, RawValue> sources) {

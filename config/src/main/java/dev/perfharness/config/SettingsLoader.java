@@ -106,6 +106,38 @@ public final class SettingsLoader {
                 ValueParsers.integer(raw.get(Setting.SERVER_PORT), 0, 65_535),
                 ValueParsers.duration(raw.get(Setting.SERVER_READINESS_TIMEOUT)),
                 ValueParsers.duration(raw.get(Setting.SERVER_SHUTDOWN_GRACE)));
+        JobSettings jobs = new JobSettings(
+                ValueParsers.integer(raw.get(Setting.TRACKER_JOBS), 0, 10_000_000),
+                ValueParsers.longInteger(raw.get(Setting.TRACKER_SEED)),
+                ValueParsers.integer(raw.get(Setting.TRACKER_MAX_FAILED_LIMIT), 1, 1_000_000),
+                ValueParsers.choice(raw.get(Setting.PULLER), JobSettings.PullerKind.class),
+                ValueParsers.positiveDuration(raw.get(Setting.PULLER_DURATION)),
+                ValueParsers.fraction(raw.get(Setting.PULLER_FAILURE_RATE)));
+        CacheSettings cache = new CacheSettings(
+                ValueParsers.choice(raw.get(Setting.CACHE), CacheVariant.class),
+                ValueParsers.positiveDuration(raw.get(Setting.CACHE_READ_TIMEOUT)),
+                ValueParsers.positiveDuration(raw.get(Setting.CACHE_WRITE_TIMEOUT)),
+                ValueParsers.positiveDuration(raw.get(Setting.CACHE_ACTIVE_TTL)),
+                ValueParsers.positiveDuration(raw.get(Setting.CACHE_FAILED_TTL)),
+                ValueParsers.fraction(raw.get(Setting.CACHE_EARLY_REFRESH)),
+                ValueParsers.positiveDuration(raw.get(Setting.CACHE_WARN_INTERVAL)),
+                ValueParsers.positiveDuration(raw.get(Setting.CACHE_PROBE_INTERVAL)));
+        WatchSettings watch = new WatchSettings(
+                ValueParsers.choice(raw.get(Setting.WS), Variant.class),
+                ValueParsers.positiveDuration(raw.get(Setting.WS_PING_INTERVAL)),
+                ValueParsers.positiveDuration(raw.get(Setting.WS_WRITE_TIMEOUT)),
+                ValueParsers.positiveDuration(raw.get(Setting.WS_IDLE_TIMEOUT)),
+                ValueParsers.positiveDuration(raw.get(Setting.WS_POLL_INTERVAL)),
+                ValueParsers.integer(raw.get(Setting.WS_MAX_SUBSCRIPTIONS), 1, 100_000),
+                ValueParsers.integer(raw.get(Setting.WS_MAX_MESSAGE_BYTES), 64, 1_048_576));
+        PodLogSettings podLogs = new PodLogSettings(
+                ValueParsers.choice(raw.get(Setting.LOGS), Variant.class),
+                ValueParsers.choice(raw.get(Setting.LOGS_SOURCE), PodLogSettings.LogSourceKind.class),
+                ValueParsers.positiveDuration(raw.get(Setting.LOGS_DISCOVERY_TIMEOUT)),
+                ValueParsers.integer(raw.get(Setting.LOGS_MAX_TAIL_LINES), 1, 10_000_000),
+                ValueParsers.integer(raw.get(Setting.LOGS_SYNTHETIC_RATE), 0, 10_000_000),
+                ValueParsers.integer(raw.get(Setting.LOGS_SYNTHETIC_LINES), 1, Integer.MAX_VALUE),
+                ValueParsers.integer(raw.get(Setting.LOGS_SYNTHETIC_LINE_BYTES), 1, 1_048_576));
         ContainerSettings containers = new ContainerSettings(
                 ValueParsers.choice(raw.get(Setting.CONTAINERS_NETWORK), ContainerSettings.NetworkMode.class),
                 ValueParsers.choice(raw.get(Setting.CONTAINERS_PULL), ContainerSettings.PullPolicy.class),
@@ -120,7 +152,7 @@ public final class SettingsLoader {
         return new HarnessSettings(
                 ValueParsers.choice(raw.get(Setting.ENV), EnvironmentName.class),
                 projectDir.resolve(requiredText(raw.get(Setting.STATE_DIR))).normalize(),
-                redis, server, containers, external, raw);
+                redis, server, jobs, cache, watch, podLogs, containers, external, raw);
     }
 
     private enum Toggle { ENABLED, DISABLED }

@@ -36,6 +36,39 @@ final class ValueParsers {
         return total;
     }
 
+    static Duration positiveDuration(RawValue raw) {
+        Duration duration = duration(raw);
+        if (duration.isZero()) {
+            throw raw.invalid("must be longer than zero");
+        }
+        return duration;
+    }
+
+    static long longInteger(RawValue raw) {
+        try {
+            return Long.parseLong(raw.text().trim());
+        } catch (NumberFormatException e) {
+            throw raw.invalid("not a whole number");
+        }
+    }
+
+    /** A share between 0 and 1 inclusive, written as 0.25 or 25%. */
+    static double fraction(RawValue raw) {
+        String text = raw.text().trim();
+        double value;
+        try {
+            value = text.endsWith("%")
+                    ? Double.parseDouble(text.substring(0, text.length() - 1).trim()) / 100
+                    : Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw raw.invalid("not a number; write a share like 0.2 or 20%");
+        }
+        if (!(value >= 0 && value <= 1)) {
+            throw raw.invalid("must be between 0 and 1 (or 0% and 100%)");
+        }
+        return value;
+    }
+
     static int integer(RawValue raw, int min, int max) {
         int value;
         try {

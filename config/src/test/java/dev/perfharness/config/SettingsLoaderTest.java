@@ -129,4 +129,52 @@ class SettingsLoaderTest {
 
         assertThat(child.stateDir()).isEqualTo(dir.resolve(".harness"));
     }
+
+    @Test
+    void componentVariantsDefaultToTheAfterSideAndTheSeedsFigures() {
+        HarnessSettings settings = SettingsLoader.defaults();
+
+        assertThat(settings.cache().variant()).isEqualTo(CacheVariant.ASIDE_SINGLEFLIGHT);
+        assertThat(settings.cache().readTimeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.cache().writeTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.cache().activeTtl()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.cache().failedTtl()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.watch().variant()).isEqualTo(Variant.AFTER);
+        assertThat(settings.watch().pingInterval()).isEqualTo(Duration.ofSeconds(54));
+        assertThat(settings.watch().writeTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.podLogs().maxTailLines()).isEqualTo(10_000);
+        assertThat(settings.podLogs().discoveryTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.jobs().prefill()).isEqualTo(10_000);
+    }
+
+    @Test
+    void variantsAreChosenByNameWithDashes() {
+        HarnessSettings settings = SettingsLoader.of(Map.of("HARNESS_CACHE", "none"),
+                Map.of("ws", "before", "logs", "BEFORE", "logs.source", "kubernetes", "cache.early-refresh", "25%")).load();
+
+        assertThat(settings.cache().variant()).isEqualTo(CacheVariant.NONE);
+        assertThat(settings.watch().variant()).isEqualTo(Variant.BEFORE);
+        assertThat(settings.podLogs().variant()).isEqualTo(Variant.BEFORE);
+        assertThat(settings.podLogs().source()).isEqualTo(PodLogSettings.LogSourceKind.KUBERNETES);
+        assertThat(settings.cache().earlyRefresh()).isEqualTo(0.25);
+    }
+
+    @Test
+    void anUnknownVariantNamesTheValueAndTheChoices() {
+        assertThatThrownBy(() -> SettingsLoader.of(Map.of(), Map.of("cache", "write-through")).load())
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("cache = \"write-through\" (from command line): expected one of none, aside, aside-singleflight");
+    }
+
+    @Test
+    void sharesAndDurationsAreChecked() {
+        assertThatThrownBy(() -> SettingsLoader.of(Map.of(), Map.of("puller.failure-rate", "1.5")).load())
+                .hasMessageContaining("puller.failure-rate = \"1.5\"").hasMessageContaining("between 0 and 1");
+        assertThatThrownBy(() -> SettingsLoader.of(Map.of(), Map.of("cache.early-refresh", "lots")).load())
+                .hasMessageContaining("cache.early-refresh = \"lots\"").hasMessageContaining("not a number");
+        assertThatThrownBy(() -> SettingsLoader.of(Map.of(), Map.of("ws.ping-interval", "0s")).load())
+                .hasMessageContaining("ws.ping-interval = \"0s\"").hasMessageContaining("longer than zero");
+        assertThatThrownBy(() -> SettingsLoader.of(Map.of(), Map.of("tracker.jobs", "-1")).load())
+                .hasMessageContaining("tracker.jobs = \"-1\"");
+    }
 }

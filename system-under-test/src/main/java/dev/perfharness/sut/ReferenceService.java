@@ -3,38 +3,80 @@ package dev.perfharness.sut;
 import dev.perfharness.config.HarnessSettings;
 import dev.perfharness.config.HostAndPort;
 import dev.perfharness.config.ServerSettings;
+import dev.perfharness.sut.api.JobListHandler;
+import dev.perfharness.sut.api.JobListings;
+import dev.perfharness.sut.api.PullImageHandler;
+import dev.perfharness.sut.api.PullJobHandler;
+import dev.perfharness.sut.cache.JobListCache;
 import dev.perfharness.sut.http.HealthHandler;
+import dev.perfharness.sut.http.HeapHandler;
+import dev.perfharness.sut.http.HistogramsHandler;
+import dev.perfharness.sut.http.MeasuredHandler;
+import dev.perfharness.sut.http.MetricsHandler;
 import dev.perfharness.sut.http.NotFoundHandler;
 import dev.perfharness.sut.http.ReadinessHandler;
+import dev.perfharness.sut.jobs.ImagePullers;
+import dev.perfharness.sut.jobs.ImagePuller;
+import dev.perfharness.sut.jobs.JobTracker;
+import dev.perfharness.sut.jobs.TrackerPrefill;
+import dev.perfharness.sut.logs.LogSources;
+import dev.perfharness.sut.logs.PodLogStreaming;
+import dev.perfharness.sut.metrics.ServiceMetrics;
 import dev.perfharness.sut.redis.RedisConnections;
+import dev.perfharness.sut.watch.JobWatches;
+import dev.perfharness.sut.ws.MultiJobWatchSocket;
+import dev.perfharness.sut.ws.SingleJobWatchSocket;
+import dev.perfharness.sut.ws.WebSocketConnections;
+import dev.perfharness.sut.ws.WebSocketRoutes;
 import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.pathmap.PathSpec;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.PathMappingsHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference service: the seeds' endpoints over HTTP (Jetty 12) on virtual threads.
+ * The reference service: the seeds' endpoints over HTTP and WebSocket (Jetty 12) on virtual threads,
+ * each component in the variant the settings choose ({@code cache}, {@code ws}, {@code logs}).
  *
- * <p>Stopping it lets requests in flight finish for {@code server.shutdown-grace}, refuses new ones,
- * then closes its Redis connections. It never stops Redis itself: the environment owns that.
+ * <p>Stopping it lets requests in flight finish for {@code server.shutdown-grace}, closes every
+ * WebSocket (1001, going away), then releases its components in the reverse order of their creation.
+ * It never stops Redis itself: the environment owns that.
  */
 public final class ReferenceService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReferenceService.class);
 
+    private final Deque<AutoCloseable> components = new ArrayDeque<>();
+    private final ServerSettings settings;
+    private final ServiceMetrics metrics = new ServiceMetrics();
+    private final JobTracker tracker = new JobTracker(Clock.systemUTC());
+    private final WebSocketConnections connections;
+    private final JobWatches watches;
     private final Server server;
     private final ServerConnector connector;
-    private final RedisConnections redis;
-    private final ServerSettings settings;
 
-    private ReferenceService(HarnessSettings settings, HostAndPort redisAddress) {
+    private ReferenceService(HarnessSettings settings, Backends backends) {
         this.settings = settings.server();
-        this.redis = new RedisConnections(redisAddress, settings.redis());
+        components.push(metrics::close);
+        TrackerPrefill.fill(tracker, settings.jobs().prefill(), settings.jobs().seed());
+        RedisConnections redis = own(new RedisConnections(backends.redis(), settings.redis()));
+        JobListCache cache = own(JobListCache.create(settings.cache(), redis, metrics));
+        ImagePuller puller = own(ImagePullers.create(settings.jobs(), backends));
+        this.connections = own(new WebSocketConnections(metrics.registry(), settings.watch().pingInterval(), settings.watch().writeTimeout()));
+        this.watches = own(JobWatches.create(settings.watch(), tracker, metrics));
+        List.of(SingleJobWatchSocket.ENDPOINT, MultiJobWatchSocket.ENDPOINT, PodLogStreaming.ENDPOINT).forEach(connections::declare);
+        PodLogStreaming podLogs = own(new PodLogStreaming(settings.podLogs(), LogSources.create(settings.podLogs(), backends),
+                connections, metrics));
 
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("sut");
@@ -46,22 +88,50 @@ public final class ReferenceService implements AutoCloseable {
         connector.setPort(this.settings.port());
         server.addConnector(connector);
 
+        JobListings listings = new JobListings(tracker, metrics, settings.cache(), settings.jobs().maxFailedLimit());
         PathMappingsHandler routes = new PathMappingsHandler();
-        routes.addMapping(PathSpec.from("/healthz"), new HealthHandler());
-        routes.addMapping(PathSpec.from("/readyz"), new ReadinessHandler(redis, this.settings.readinessTimeout()));
-        routes.addMapping(PathSpec.from("/"), new NotFoundHandler());
-        server.setHandler(new GracefulHandler(routes));
+        route(routes, "/healthz", new HealthHandler());
+        route(routes, "/readyz", new ReadinessHandler(redis, this.settings.readinessTimeout()));
+        route(routes, "/metrics", new MetricsHandler(metrics));
+        route(routes, "/internal/histograms", new HistogramsHandler(metrics.latencies()));
+        route(routes, "/internal/heap", new HeapHandler());
+        measuredRoute(routes, "/api/v1/images/pull-active", new JobListHandler(cache, listings::active));
+        measuredRoute(routes, "/api/v1/images/pull-failed", new JobListHandler(cache, listings::failed));
+        measuredRoute(routes, "/api/v1/images/pull", new PullImageHandler(tracker, puller));
+        measuredRoute(routes, PullJobHandler.PREFIX + "*", new PullJobHandler(tracker));
+        route(routes, "/", new NotFoundHandler());
+
+        WebSocketUpgradeHandler webSockets = WebSocketUpgradeHandler.from(server, container -> {
+            WebSocketRoutes.configure(container, settings.watch());
+            WebSocketRoutes.addJobWatches(container, settings.watch(), tracker, watches, connections);
+            container.addMapping(PodLogStreaming.ENDPOINT, podLogs.creator());
+        });
+        webSockets.setHandler(routes);
+        server.setHandler(new GracefulHandler(webSockets));
         server.setStopTimeout(this.settings.shutdownGrace().toMillis());
         server.setStopAtShutdown(false);
     }
 
+    private <T extends AutoCloseable> T own(T component) {
+        components.push(component);
+        return component;
+    }
+
+    private static void route(PathMappingsHandler routes, String path, Handler handler) {
+        routes.addMapping(PathSpec.from(path), handler);
+    }
+
+    private void measuredRoute(PathMappingsHandler routes, String path, Handler handler) {
+        routes.addMapping(PathSpec.from(path), new MeasuredHandler(path.replace(PullJobHandler.PREFIX + "*", PullJobHandler.PREFIX + "{jobId}"), metrics, handler));
+    }
+
     /**
-     * Starts the service against the Redis at {@code redisAddress}.
+     * Starts the service against the given backends.
      *
      * @throws ServiceException when the port cannot be bound
      */
-    public static ReferenceService start(HarnessSettings settings, HostAndPort redisAddress) {
-        ReferenceService service = new ReferenceService(settings, redisAddress);
+    public static ReferenceService start(HarnessSettings settings, Backends backends) {
+        ReferenceService service = new ReferenceService(settings, backends);
         try {
             service.server.start();
         } catch (Exception e) {
@@ -69,13 +139,42 @@ public final class ReferenceService implements AutoCloseable {
             throw new ServiceException("the reference service cannot listen on %s:%d: %s".formatted(
                     settings.server().host(), settings.server().port(), e.getMessage()), e);
         }
-        log.atInfo().addKeyValue("url", service.url()).addKeyValue("redis", redisAddress).log("reference service started");
+        log.atInfo()
+                .addKeyValue("url", service.url())
+                .addKeyValue("redis", backends.redis())
+                .addKeyValue("cache", settings.cache().variant())
+                .addKeyValue("ws", settings.watch().variant())
+                .addKeyValue("logs", settings.podLogs().variant())
+                .addKeyValue("jobs", service.tracker.size())
+                .log("reference service started");
         return service;
+    }
+
+    /** Starts the service with Redis only (no Docker engine, no Kubernetes API). */
+    public static ReferenceService start(HarnessSettings settings, HostAndPort redis) {
+        return start(settings, Backends.redisOnly(redis));
     }
 
     /** The base URL, with the port actually bound. */
     public URI url() {
         return URI.create("http://" + settings.host() + ":" + connector.getLocalPort());
+    }
+
+    /** The job tracker, for tests and in-process tools. */
+    public JobTracker tracker() {
+        return tracker;
+    }
+
+    public ServiceMetrics metrics() {
+        return metrics;
+    }
+
+    public WebSocketConnections connections() {
+        return connections;
+    }
+
+    public JobWatches watches() {
+        return watches;
     }
 
     /** Stops gracefully; idempotent. */
@@ -90,7 +189,14 @@ public final class ReferenceService implements AutoCloseable {
         } catch (Exception e) {
             log.atWarn().setCause(e).log("the reference service did not stop cleanly");
         } finally {
-            redis.close();
+            while (!components.isEmpty()) {
+                AutoCloseable component = components.pop();
+                try {
+                    component.close();
+                } catch (Exception e) {
+                    log.atWarn().setCause(e).addKeyValue("component", component.getClass().getSimpleName()).log("a component did not close cleanly");
+                }
+            }
         }
     }
 }

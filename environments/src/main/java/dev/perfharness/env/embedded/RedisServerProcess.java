@@ -35,6 +35,7 @@ public final class RedisServerProcess implements AutoCloseable {
     private final int port;
     private final Path workDir;
     private Process process;
+    private boolean paused;
 
     RedisServerProcess(Path binary, int port) {
         this.binary = binary;
@@ -77,6 +78,8 @@ public final class RedisServerProcess implements AutoCloseable {
         if (process == null) {
             return;
         }
+        // A stopped process would hold SIGTERM until it runs again.
+        resume();
         process.destroy();
         try {
             if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -88,6 +91,40 @@ public final class RedisServerProcess implements AutoCloseable {
         }
         log.atInfo().addKeyValue("port", port).addKeyValue("pid", process.pid()).log("redis-server stopped");
         process = null;
+    }
+
+    /**
+     * Freezes redis-server (SIGSTOP): connections stay open and commands get no answer, the way a hung
+     * or overloaded Redis looks to a client. Different from {@link #stop()}, where connects are refused
+     * at once.
+     */
+    public synchronized void pause() {
+        signal("STOP");
+        paused = true;
+    }
+
+    /** Lets a paused redis-server run again (SIGCONT); commands queued meanwhile are answered. */
+    public synchronized void resume() {
+        if (paused) {
+            signal("CONT");
+            paused = false;
+        }
+    }
+
+    private void signal(String name) {
+        long pid = pid();
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).redirectErrorStream(true).start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -%s %d failed: %s".formatted(name, pid,
+                        new String(kill.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim()));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot run kill -" + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling redis-server", e);
+        }
     }
 
     public synchronized boolean isRunning() {

@@ -1,0 +1,76 @@
+package dev.perfharness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code footprint} against a real service in its own JVM, and the service commands' bad input. */
+class FootprintCommandIT {
+    private static final Pattern ROW = Pattern.compile("(?m)^(before|after)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(-?\\d+)\\s+(-?\\d+)$");
+
+    @TempDir
+    Path project;
+
+    @Test
+    void measuresBothVariantsAndPrintsOneRowEach() {
+        Result result = run("footprint", "--connections", "20", "--subscriptions", "4", "--set", "tracker.jobs=2000");
+
+        assertThat(result.exitCode()).as(result.errors()).isZero();
+        Matcher rows = ROW.matcher(result.output());
+        int found = 0;
+        while (rows.find()) {
+            found++;
+            assertThat(rows.group(2)).isEqualTo("20");
+            assertThat(rows.group(3)).isEqualTo("80");
+        }
+        assertThat(found).as(result.output()).isEqualTo(2);
+    }
+
+    @Test
+    void anUnknownVariantIsNamed() {
+        Result result = run("footprint", "--ws", "sideways");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.errors()).contains("--ws sideways is not a variant");
+    }
+
+    @Test
+    void tooFewSubscriptionsForASlopeAreRefused() {
+        Result result = run("footprint", "--subscriptions", "1");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.errors()).contains("--subscriptions 1 is outside 2 to 100");
+    }
+
+    @Test
+    void theServiceRefusesAnUnknownCacheVariantByName() {
+        Result result = run("sut", "--port", "0", "--cache", "write-behind");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.errors()).contains("cache = \"write-behind\"").contains("none, aside, aside-singleflight");
+    }
+
+    private Result run(String... args) {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("HARNESS_HOME", project.toString());
+        CommandLine commandLine = HarnessMain.commandLine(new CliContext(environment));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int exitCode = commandLine.execute(args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    private record Result(int exitCode, String output, String errors) {
+    }
+}

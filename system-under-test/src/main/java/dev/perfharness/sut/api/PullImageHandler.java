@@ -1,0 +1,99 @@
+package dev.perfharness.sut.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.perfharness.sut.http.BadRequest;
+import dev.perfharness.sut.http.Json;
+import dev.perfharness.sut.http.JsonResponse;
+import dev.perfharness.sut.jobs.ImagePuller;
+import dev.perfharness.sut.jobs.JobTracker;
+import dev.perfharness.sut.jobs.PullJob;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * {@code POST /api/v1/images/pull {"image":"..."}}: records a pending job, hands it to the puller and
+ * answers 202 with the job id at once. Never cached (seed 000: "no caching benefit for writes").
+ */
+public final class PullImageHandler extends Handler.Abstract {
+    private static final int MAX_BODY_BYTES = 8 * 1024;
+    private static final int MAX_IMAGE_LENGTH = 255;
+    /** Docker's reference grammar, simplified: [registry[:port]/]name[/name...][:tag][@sha256:digest]. */
+    private static final Pattern IMAGE_REFERENCE = Pattern.compile(
+            "(?:[a-zA-Z0-9.-]+(?::[0-9]+)?/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*"
+                    + "(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?");
+
+    private final JobTracker tracker;
+    private final ImagePuller puller;
+
+    public PullImageHandler(JobTracker tracker, ImagePuller puller) {
+        this.tracker = tracker;
+        this.puller = puller;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws IOException {
+        if (!HttpMethod.POST.is(request.getMethod())) {
+            JsonResponse.send(response, 405, Map.of("error", "use POST", "method", request.getMethod()), callback);
+            return true;
+        }
+        String image;
+        try {
+            image = image(request);
+        } catch (BadRequest problem) {
+            JsonResponse.badRequest(response, problem, callback);
+            return true;
+        }
+        PullJob job = tracker.create(image);
+        puller.start(job, tracker.progressOf(job.id()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("job_id", job.id());
+        body.put("image", job.image());
+        body.put("status", job.status());
+        JsonResponse.send(response, 202, body, callback);
+        return true;
+    }
+
+    private static String image(Request request) throws IOException {
+        long declared = request.getLength();
+        if (declared > MAX_BODY_BYTES) {
+            throw new BadRequest("body", declared + " bytes", "the body of %d bytes is above the limit of %d".formatted(declared, MAX_BODY_BYTES));
+        }
+        String text = Content.Source.asString(request, StandardCharsets.UTF_8);
+        if (text.length() > MAX_BODY_BYTES) {
+            throw new BadRequest("body", text.length() + " bytes", "the body is above the limit of %d bytes".formatted(MAX_BODY_BYTES));
+        }
+        JsonNode body;
+        try {
+            body = Json.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new BadRequest("body", abbreviate(text), "the body is not JSON: " + e.getOriginalMessage());
+        }
+        JsonNode image = body == null ? null : body.get("image");
+        if (image == null || image.isNull()) {
+            throw new BadRequest("image", null, "image is required, e.g. {\"image\":\"library/redis:7.4\"}");
+        }
+        if (!image.isTextual()) {
+            throw new BadRequest("image", image.toString(), "image must be a string, got " + abbreviate(image.toString()));
+        }
+        String reference = image.asText();
+        if (reference.isEmpty() || reference.length() > MAX_IMAGE_LENGTH || !IMAGE_REFERENCE.matcher(reference).matches()) {
+            throw new BadRequest("image", abbreviate(reference),
+                    "\"%s\" is not an image reference like registry:5000/team/name:tag".formatted(abbreviate(reference)));
+        }
+        return reference;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 100) + "...";
+    }
+}

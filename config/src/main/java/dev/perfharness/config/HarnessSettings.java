@@ -21,6 +21,12 @@ public record HarnessSettings(
         CacheSettings cache,
         WatchSettings watch,
         PodLogSettings podLogs,
+        DockerSettings docker,
+        ImageSettings images,
+        WorkerSettings workers,
+        TokenSettings tokens,
+        BufferSettings buffers,
+        OutputSettings output,
         ContainerSettings containers,
         ExternalSettings external,
         Map<Setting, RawValue> sources) {

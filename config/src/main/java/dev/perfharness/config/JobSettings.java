@@ -19,5 +19,5 @@ public record JobSettings(
         Duration pullDuration,
         double failureRate) {
 
-    public enum PullerKind { SIMULATED }
+    public enum PullerKind { SIMULATED, DOCKER }
 }

@@ -138,6 +138,52 @@ public final class SettingsLoader {
                 ValueParsers.integer(raw.get(Setting.LOGS_SYNTHETIC_RATE), 0, 10_000_000),
                 ValueParsers.integer(raw.get(Setting.LOGS_SYNTHETIC_LINES), 1, Integer.MAX_VALUE),
                 ValueParsers.integer(raw.get(Setting.LOGS_SYNTHETIC_LINE_BYTES), 1, 1_048_576));
+        DockerSettings docker = new DockerSettings(
+                ValueParsers.choice(raw.get(Setting.DOCKER_CLIENT), DockerSettings.DockerClientVariant.class),
+                ValueParsers.integer(raw.get(Setting.DOCKER_POOL_MAX_CONNECTIONS), 1, 10_000),
+                ValueParsers.integer(raw.get(Setting.DOCKER_POOL_MAX_PER_HOST), 1, 10_000),
+                ValueParsers.positiveDuration(raw.get(Setting.DOCKER_POOL_IDLE_TIMEOUT)),
+                ValueParsers.integer(raw.get(Setting.DOCKER_BREAKER_FAILURES), 1, 10_000),
+                ValueParsers.positiveDuration(raw.get(Setting.DOCKER_BREAKER_OPEN_FOR)),
+                ValueParsers.integer(raw.get(Setting.DOCKER_BULKHEAD), 1, 100_000),
+                new DockerSettings.Timeouts(
+                        ValueParsers.choice(raw.get(Setting.DOCKER_TIMEOUTS), DockerSettings.TimeoutVariant.class),
+                        ValueParsers.positiveDuration(raw.get(Setting.DOCKER_TIMEOUT_FIXED)),
+                        ValueParsers.positiveDuration(raw.get(Setting.DOCKER_TIMEOUT_START)),
+                        ValueParsers.positiveDuration(raw.get(Setting.DOCKER_TIMEOUT_STOP)),
+                        ValueParsers.positiveDuration(raw.get(Setting.DOCKER_TIMEOUT_PULL)),
+                        ValueParsers.positiveDuration(raw.get(Setting.DOCKER_TIMEOUT_BUILD)),
+                        ValueParsers.positiveDuration(raw.get(Setting.DOCKER_TIMEOUT_PUSH))));
+        ImageSettings images = new ImageSettings(
+                ValueParsers.choice(raw.get(Setting.PULLS), ImageSettings.PullVariant.class),
+                ValueParsers.integer(raw.get(Setting.PULLS_PARALLELISM), 1, 1_000),
+                optionalText(raw.get(Setting.REGISTRY_ADDR)).map(text -> ValueParsers.hostAndPort(raw.get(Setting.REGISTRY_ADDR))),
+                ValueParsers.choice(raw.get(Setting.REGISTRY_AUTH), ImageSettings.AuthVariant.class),
+                ValueParsers.positiveDuration(raw.get(Setting.REGISTRY_AUTH_TTL)),
+                raw.get(Setting.REGISTRY_USERNAME).text().trim(),
+                raw.get(Setting.REGISTRY_PASSWORD).text(),
+                ValueParsers.choice(raw.get(Setting.BUILD_CONTEXT), ImageSettings.BuildContextVariant.class));
+        WorkerSettings workers = new WorkerSettings(
+                ValueParsers.choice(raw.get(Setting.WORKERS), WorkerSettings.WorkerVariant.class),
+                ValueParsers.integer(raw.get(Setting.WORKERS_COUNT), 1, 1_000),
+                ValueParsers.integer(raw.get(Setting.WORKERS_QUEUE), 1, 1_000_000));
+        TokenSettings tokens = new TokenSettings(
+                ValueParsers.choice(raw.get(Setting.TOKENS), TokenSettings.TokenVariant.class),
+                ValueParsers.positiveDuration(raw.get(Setting.TOKENS_TTL)),
+                ValueParsers.integer(raw.get(Setting.TOKENS_MAX), 1, 100_000_000),
+                ValueParsers.positiveDuration(raw.get(Setting.TOKENS_CLEANUP_INTERVAL)),
+                ValueParsers.integer(raw.get(Setting.TOKENS_CLEANUP_BATCH), 1, 1_000_000),
+                ValueParsers.choice(raw.get(Setting.API_AUTH), ApiAuth.class) == ApiAuth.BEARER);
+        BufferSettings buffers = new BufferSettings(
+                ValueParsers.choice(raw.get(Setting.BUFFERS), BufferSettings.BufferVariant.class),
+                ValueParsers.integer(raw.get(Setting.BUFFERS_PREWARM), 0, 10_000));
+        OutputSettings output = new OutputSettings(
+                ValueParsers.choice(raw.get(Setting.LOG_FORMAT), OutputSettings.LogFormat.class),
+                ValueParsers.choice(raw.get(Setting.AGGREGATOR), OutputSettings.AggregatorVariant.class),
+                ValueParsers.integer(raw.get(Setting.AGGREGATOR_BATCH), 1, 100_000),
+                ValueParsers.positiveDuration(raw.get(Setting.AGGREGATOR_INTERVAL)),
+                ValueParsers.integer(raw.get(Setting.AGGREGATOR_CAPACITY), 1, 10_000_000),
+                ValueParsers.choice(raw.get(Setting.AGGREGATOR_WHEN_FULL), OutputSettings.WhenFull.class));
         ContainerSettings containers = new ContainerSettings(
                 ValueParsers.choice(raw.get(Setting.CONTAINERS_NETWORK), ContainerSettings.NetworkMode.class),
                 ValueParsers.choice(raw.get(Setting.CONTAINERS_PULL), ContainerSettings.PullPolicy.class),
@@ -152,10 +198,13 @@ public final class SettingsLoader {
         return new HarnessSettings(
                 ValueParsers.choice(raw.get(Setting.ENV), EnvironmentName.class),
                 projectDir.resolve(requiredText(raw.get(Setting.STATE_DIR))).normalize(),
-                redis, server, jobs, cache, watch, podLogs, containers, external, raw);
+                redis, server, jobs, cache, watch, podLogs, docker, images, workers, tokens, buffers, output,
+                containers, external, raw);
     }
 
     private enum Toggle { ENABLED, DISABLED }
+
+    private enum ApiAuth { OFF, BEARER }
 
     private static Optional<String> optionalText(RawValue raw) {
         return Optional.of(raw.text().trim()).filter(text -> !text.isEmpty());

@@ -11,6 +11,7 @@ public final class ImagePullers {
     public static ImagePuller create(JobSettings settings, Backends backends) {
         return switch (settings.puller()) {
             case SIMULATED -> new SimulatedPuller(settings.pullDuration(), settings.failureRate(), settings.seed());
+            case DOCKER -> throw new dev.perfharness.sut.ServiceException("puller=docker: the docker puller is being wired", null);
         };
     }
 }

@@ -67,49 +67,55 @@ public final class ReferenceService implements AutoCloseable {
 
     private ReferenceService(HarnessSettings settings, Backends backends) {
         this.settings = settings.server();
-        components.push(metrics::close);
-        TrackerPrefill.fill(tracker, settings.jobs().prefill(), settings.jobs().seed());
-        RedisConnections redis = own(new RedisConnections(backends.redis(), settings.redis()));
-        JobListCache cache = own(JobListCache.create(settings.cache(), redis, metrics));
-        ImagePuller puller = own(ImagePullers.create(settings.jobs(), backends));
-        this.connections = own(new WebSocketConnections(metrics.registry(), settings.watch().pingInterval(), settings.watch().writeTimeout()));
-        this.watches = own(JobWatches.create(settings.watch(), tracker, metrics));
-        List.of(SingleJobWatchSocket.ENDPOINT, MultiJobWatchSocket.ENDPOINT, PodLogStreaming.ENDPOINT).forEach(connections::declare);
-        PodLogStreaming podLogs = own(new PodLogStreaming(settings.podLogs(), LogSources.create(settings.podLogs(), backends),
-                connections, metrics));
+        try {
+            components.push(metrics::close);
+            TrackerPrefill.fill(tracker, settings.jobs().prefill(), settings.jobs().seed());
+            RedisConnections redis = own(new RedisConnections(backends.redis(), settings.redis()));
+            JobListCache cache = own(JobListCache.create(settings.cache(), redis, metrics));
+            ImagePuller puller = own(ImagePullers.create(settings.jobs(), backends));
+            this.connections = own(new WebSocketConnections(metrics.registry(), settings.watch().pingInterval(), settings.watch().writeTimeout()));
+            this.watches = own(JobWatches.create(settings.watch(), tracker, metrics));
+            List.of(SingleJobWatchSocket.ENDPOINT, MultiJobWatchSocket.ENDPOINT, PodLogStreaming.ENDPOINT).forEach(connections::declare);
+            PodLogStreaming podLogs = own(new PodLogStreaming(settings.podLogs(), LogSources.create(settings.podLogs(), backends),
+                    connections, metrics));
 
-        QueuedThreadPool threads = new QueuedThreadPool();
-        threads.setName("sut");
-        // Blocking work runs on virtual threads; Jetty keeps a few platform threads for its selectors.
-        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        this.server = new Server(threads);
-        this.connector = new ServerConnector(server);
-        connector.setHost(this.settings.host());
-        connector.setPort(this.settings.port());
-        server.addConnector(connector);
+            QueuedThreadPool threads = new QueuedThreadPool();
+            threads.setName("sut");
+            // Blocking work runs on virtual threads; Jetty keeps a few platform threads for its selectors.
+            threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            this.server = new Server(threads);
+            this.connector = new ServerConnector(server);
+            connector.setHost(this.settings.host());
+            connector.setPort(this.settings.port());
+            server.addConnector(connector);
 
-        JobListings listings = new JobListings(tracker, metrics, settings.cache(), settings.jobs().maxFailedLimit());
-        PathMappingsHandler routes = new PathMappingsHandler();
-        route(routes, "/healthz", new HealthHandler());
-        route(routes, "/readyz", new ReadinessHandler(redis, this.settings.readinessTimeout()));
-        route(routes, "/metrics", new MetricsHandler(metrics));
-        route(routes, "/internal/histograms", new HistogramsHandler(metrics.latencies()));
-        route(routes, "/internal/heap", new HeapHandler());
-        measuredRoute(routes, "/api/v1/images/pull-active", new JobListHandler(cache, listings::active));
-        measuredRoute(routes, "/api/v1/images/pull-failed", new JobListHandler(cache, listings::failed));
-        measuredRoute(routes, "/api/v1/images/pull", new PullImageHandler(tracker, puller));
-        measuredRoute(routes, PullJobHandler.PREFIX + "*", new PullJobHandler(tracker));
-        route(routes, "/", new NotFoundHandler());
+            JobListings listings = new JobListings(tracker, metrics, settings.cache(), settings.jobs().maxFailedLimit());
+            PathMappingsHandler routes = new PathMappingsHandler();
+            route(routes, "/healthz", new HealthHandler());
+            route(routes, "/readyz", new ReadinessHandler(redis, this.settings.readinessTimeout()));
+            route(routes, "/metrics", new MetricsHandler(metrics));
+            route(routes, "/internal/histograms", new HistogramsHandler(metrics.latencies()));
+            route(routes, "/internal/heap", new HeapHandler());
+            measuredRoute(routes, "/api/v1/images/pull-active", new JobListHandler(cache, listings::active));
+            measuredRoute(routes, "/api/v1/images/pull-failed", new JobListHandler(cache, listings::failed));
+            measuredRoute(routes, "/api/v1/images/pull", new PullImageHandler(tracker, puller));
+            measuredRoute(routes, PullJobHandler.PREFIX + "*", new PullJobHandler(tracker));
+            route(routes, "/", new NotFoundHandler());
 
-        WebSocketUpgradeHandler webSockets = WebSocketUpgradeHandler.from(server, container -> {
-            WebSocketRoutes.configure(container, settings.watch());
-            WebSocketRoutes.addJobWatches(container, settings.watch(), tracker, watches, connections);
-            container.addMapping(PodLogStreaming.ENDPOINT, podLogs.creator());
-        });
-        webSockets.setHandler(routes);
-        server.setHandler(new GracefulHandler(webSockets));
-        server.setStopTimeout(this.settings.shutdownGrace().toMillis());
-        server.setStopAtShutdown(false);
+            WebSocketUpgradeHandler webSockets = WebSocketUpgradeHandler.from(server, container -> {
+                WebSocketRoutes.configure(container, settings.watch());
+                WebSocketRoutes.addJobWatches(container, settings.watch(), tracker, watches, connections);
+                container.addMapping(PodLogStreaming.ENDPOINT, podLogs.creator());
+            });
+            webSockets.setHandler(routes);
+            server.setHandler(new GracefulHandler(webSockets));
+            server.setStopTimeout(this.settings.shutdownGrace().toMillis());
+            server.setStopAtShutdown(false);
+        } catch (RuntimeException | Error e) {
+            // What started before the failure (Redis connections, schedulers) must not outlive it.
+            closeComponents();
+            throw e;
+        }
     }
 
     private <T extends AutoCloseable> T own(T component) {
@@ -185,17 +191,24 @@ public final class ReferenceService implements AutoCloseable {
                 URI url = url();
                 server.stop();
                 log.atInfo().addKeyValue("url", url).log("reference service stopped");
+            } else if (!server.isStopped()) {
+                // A start that failed (port taken) leaves Jetty's thread pool running.
+                server.stop();
             }
         } catch (Exception e) {
             log.atWarn().setCause(e).log("the reference service did not stop cleanly");
         } finally {
-            while (!components.isEmpty()) {
-                AutoCloseable component = components.pop();
-                try {
-                    component.close();
-                } catch (Exception e) {
-                    log.atWarn().setCause(e).addKeyValue("component", component.getClass().getSimpleName()).log("a component did not close cleanly");
-                }
+            closeComponents();
+        }
+    }
+
+    private void closeComponents() {
+        while (!components.isEmpty()) {
+            AutoCloseable component = components.pop();
+            try {
+                component.close();
+            } catch (Exception e) {
+                log.atWarn().setCause(e).addKeyValue("component", component.getClass().getSimpleName()).log("a component did not close cleanly");
             }
         }
     }

@@ -38,6 +38,8 @@ final class RedisOutageGuard implements AutoCloseable {
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(probeInterval)
                 .permittedNumberOfCallsInHalfOpenState(1)
+                // A trial that never reports (it should not happen) must not keep the breaker half-open for ever.
+                .maxWaitDurationInHalfOpenState(probeTimeout.multipliedBy(2))
                 .recordExceptions(Throwable.class)
                 .build());
         breaker.getEventPublisher().onStateTransition(event -> log.atInfo()
@@ -79,7 +81,8 @@ final class RedisOutageGuard implements AutoCloseable {
         try {
             redis.ping(probeTimeout).toCompletableFuture().get();
             breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        } catch (Exception e) {
+        } catch (Throwable e) {
+            // Any failure is the probe's answer; none may end the scheduled probing.
             breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
         }
     }

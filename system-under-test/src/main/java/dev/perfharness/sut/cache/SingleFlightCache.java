@@ -29,6 +29,7 @@ final class SingleFlightCache implements JobListCache {
     private final RedisOutageGuard guard;
     private final double earlyRefresh;
     private final ConcurrentHashMap<String, CompletableFuture<String>> flights = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     SingleFlightCache(RedisCacheStore store, CacheMetrics metrics, OutageWarnings warnings, RedisOutageGuard guard,
             double earlyRefresh) {
@@ -89,32 +90,28 @@ final class SingleFlightCache implements JobListCache {
                 throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
             }
         }
-        Optional<String> stored = why == Load.AFTER_MISS ? storedMeanwhile(key) : Optional.empty();
-        if (stored.isPresent()) {
-            mine.complete(stored.get());
-            flights.remove(key.name(), mine);
-            return stored.get();
-        }
         String body;
         try {
-            body = loader.get();
-        } catch (RuntimeException e) {
-            flights.remove(key.name(), mine);
-            mine.completeExceptionally(e);
-            throw e;
-        }
-        mine.complete(body);
-        if (why != Load.WITHOUT_REDIS && guard.redisUsable()) {
-            store.set(key.name(), body, key.ttl()).whenComplete((ok, failure) -> {
+            Optional<String> stored = why == Load.AFTER_MISS ? storedMeanwhile(key) : Optional.empty();
+            body = stored.isPresent() ? stored.get() : loader.get();
+            mine.complete(body);
+            if (stored.isEmpty() && why != Load.WITHOUT_REDIS && guard.redisUsable()) {
+                store.set(key.name(), body, key.ttl()).whenComplete((ok, failure) -> {
+                    flights.remove(key.name(), mine);
+                    if (failure != null) {
+                        guard.failed(0, failure);
+                        metrics.error(key, "set");
+                        warnings.failed("set", key, failure);
+                    }
+                });
+            } else {
                 flights.remove(key.name(), mine);
-                if (failure != null) {
-                    guard.failed(0, failure);
-                    metrics.error(key, "set");
-                    warnings.failed("set", key, failure);
-                }
-            });
-        } else {
+            }
+        } catch (Throwable failure) {
+            // Whatever went wrong, the flight ends: no later caller may wait on it for ever.
             flights.remove(key.name(), mine);
+            mine.completeExceptionally(failure);
+            throw failure;
         }
         return body;
     }
@@ -126,13 +123,13 @@ final class SingleFlightCache implements JobListCache {
     private Optional<String> storedMeanwhile(CacheKey key) {
         try {
             return store.get(key.name());
-        } catch (CacheUnavailable e) {
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
 
     private void refreshInBackground(CacheKey key, Supplier<String> loader) {
-        if (flights.containsKey(key.name())) {
+        if (closed || flights.containsKey(key.name())) {
             return;
         }
         metrics.refreshed(key);
@@ -147,6 +144,7 @@ final class SingleFlightCache implements JobListCache {
 
     @Override
     public void close() {
+        closed = true;
         guard.close();
     }
 }

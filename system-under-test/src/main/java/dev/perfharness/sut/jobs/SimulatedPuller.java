@@ -43,7 +43,12 @@ public final class SimulatedPuller implements ImagePuller {
                 ? 1 + jobRandom.nextInt(STEPS - 1) : -1);
         inFlight.put(job.id(), pull);
         long stepMillis = Math.max(1, duration.toMillis() / STEPS);
-        pull.task = scheduler.scheduleAtFixedRate(pull::step, stepMillis, stepMillis, TimeUnit.MILLISECONDS);
+        try {
+            pull.task = scheduler.scheduleAtFixedRate(pull::step, stepMillis, stepMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            inFlight.remove(job.id());
+            progress.failed("the service is stopping; the pull did not start");
+        }
     }
 
     private static List<LayerProgress> plan(SplittableRandom random) {

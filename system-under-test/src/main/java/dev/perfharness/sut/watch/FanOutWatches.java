@@ -56,7 +56,12 @@ final class FanOutWatches implements JobWatches {
             subscriptions.incrementAndGet();
             return grown;
         });
-        tracker.find(jobId).ifPresent(job -> sink.deliver(new JobUpdate(job, metrics)));
+        PullJob current = tracker.find(jobId).orElse(null);
+        boolean delivered = current != null && sink.deliver(new JobUpdate(current, metrics));
+        // Finished between the two reads: its last event may have gone out before the sink was registered.
+        if (!delivered || current.status().finished()) {
+            unsubscribe(jobId, sink);
+        }
     }
 
     @Override

@@ -34,6 +34,8 @@ public final class MultiJobWatchSocket extends WatchSocket {
     private final int maxSubscriptions;
     private final int maxMessageBytes;
     private String[] jobIds = new String[2];
+    /** The version last sent per subscription, so a snapshot overtaken by a newer one is never sent after it. */
+    private long[] versions = new long[2];
     private int subscribed;
 
     MultiJobWatchSocket(JobTracker tracker, JobWatches watches, WebSocketConnections connections, int maxSubscriptions,
@@ -105,7 +107,9 @@ public final class MultiJobWatchSocket extends WatchSocket {
                 }
                 if (subscribed == jobIds.length) {
                     jobIds = Arrays.copyOf(jobIds, Math.min(maxSubscriptions, jobIds.length * 2));
+                    versions = Arrays.copyOf(versions, jobIds.length);
                 }
+                versions[subscribed] = -1;
                 jobIds[subscribed++] = jobId;
             }
         }
@@ -125,8 +129,17 @@ public final class MultiJobWatchSocket extends WatchSocket {
 
     @Override
     public boolean deliver(JobUpdate update) {
-        if (update.job().status().finished()) {
-            forget(update.job().id());
+        PullJob job = update.job();
+        synchronized (this) {
+            int index = indexOf(job.id());
+            // Not (or no longer) subscribed, or older than what was sent: a late event, dropped.
+            if (index < 0 || job.version() <= versions[index]) {
+                return connection.isOpen();
+            }
+            versions[index] = job.version();
+            if (job.status().finished()) {
+                removeAt(index);
+            }
         }
         return sendUpdate(update.envelope());
     }
@@ -141,9 +154,15 @@ public final class MultiJobWatchSocket extends WatchSocket {
         if (index < 0) {
             return false;
         }
-        jobIds[index] = jobIds[--subscribed];
-        jobIds[subscribed] = null;
+        removeAt(index);
         return true;
+    }
+
+    private void removeAt(int index) {
+        subscribed--;
+        jobIds[index] = jobIds[subscribed];
+        versions[index] = versions[subscribed];
+        jobIds[subscribed] = null;
     }
 
     private int indexOf(String jobId) {

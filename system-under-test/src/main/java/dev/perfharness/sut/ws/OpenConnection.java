@@ -29,13 +29,15 @@ public final class OpenConnection {
     private final WebSocketConnections owner;
     private final AtomicInteger pendingWrites = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Runnable whenClosed;
     private volatile long writeProgressNanos;
 
-    OpenConnection(Session session, String endpoint, boolean heartbeat, WebSocketConnections owner) {
+    OpenConnection(Session session, String endpoint, boolean heartbeat, WebSocketConnections owner, Runnable whenClosed) {
         this.session = session;
         this.endpoint = endpoint;
         this.heartbeat = heartbeat;
         this.owner = owner;
+        this.whenClosed = whenClosed;
     }
 
     public String endpoint() {
@@ -60,9 +62,11 @@ public final class OpenConnection {
         if (!isOpen()) {
             return false;
         }
-        if (pendingWrites.getAndIncrement() == 0) {
+        // The timestamp goes first: a sweep between the two must not see a pending write with an old time.
+        if (pendingWrites.get() == 0) {
             writeProgressNanos = System.nanoTime();
         }
+        pendingWrites.incrementAndGet();
         session.sendText(text, Callback.from(() -> {
             writeDone();
             then.succeed();
@@ -108,10 +112,15 @@ public final class OpenConnection {
         session.close(code, reason, Callback.NOOP);
     }
 
-    /** Call from the endpoint's close and error callbacks; safe to call more than once. */
+    /**
+     * Call from the endpoint's close and error callbacks; safe to call more than once. The first call,
+     * whoever makes it (the endpoint, or the heartbeat closing a stalled connection), forgets the
+     * connection and runs the endpoint's clean-up.
+     */
     public boolean closed() {
         if (closed.compareAndSet(false, true)) {
             owner.forget(this);
+            whenClosed.run();
             return true;
         }
         return false;

@@ -24,7 +24,11 @@ abstract class WatchSocket implements Session.Listener.AutoDemanding, WatchSink 
 
     @Override
     public void onWebSocketOpen(Session session) {
-        connection = connections.opened(session, endpoint, watches.endpointCleansUp());
+        connection = connections.opened(session, endpoint, watches.endpointCleansUp(), () -> {
+            if (watches.endpointCleansUp()) {
+                cancelWatches();
+            }
+        });
         opened();
     }
 
@@ -53,8 +57,8 @@ abstract class WatchSocket implements Session.Listener.AutoDemanding, WatchSink 
     }
 
     private void ended() {
-        if (connection != null && connection.closed() && watches.endpointCleansUp()) {
-            cancelWatches();
+        if (connection != null) {
+            connection.closed();
         }
     }
 

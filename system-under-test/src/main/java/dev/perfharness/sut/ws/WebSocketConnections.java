@@ -66,8 +66,13 @@ public final class WebSocketConnections implements AutoCloseable {
      * @param heartbeat  whether the shared heartbeat pings it (the before variants ping from their own loops)
      */
     public OpenConnection opened(Session session, String endpoint, boolean heartbeat) {
+        return opened(session, endpoint, heartbeat, () -> { });
+    }
+
+    /** As {@link #opened(Session, String, boolean)}, running {@code whenClosed} once when the connection ends, on any path. */
+    public OpenConnection opened(Session session, String endpoint, boolean heartbeat, Runnable whenClosed) {
         AtomicInteger count = counter(endpoint);
-        OpenConnection connection = new OpenConnection(session, endpoint, heartbeat, this);
+        OpenConnection connection = new OpenConnection(session, endpoint, heartbeat, this, whenClosed);
         open.add(connection);
         count.incrementAndGet();
         return connection;

@@ -1,5 +1,6 @@
 package dev.perfharness.sut.logs;
 
+import dev.perfharness.sut.buffers.BufferPool;
 import dev.perfharness.sut.logs.LogSource.LogTarget;
 import dev.perfharness.sut.ws.OpenConnection;
 import io.micrometer.core.instrument.Counter;
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * Runs on its own virtual thread, so the loop can block on reads and sends like the seed's goroutine.
  *
  * <p>Backpressure: each chunk's send completes before the next read, so a slow client slows the log
- * read instead of queueing megabytes in the service, and a 4 KB buffer per stream is all it holds.
+ * read instead of queueing megabytes in the service, and a 4 KB read buffer per stream is all it holds.
+ * The buffer comes from the service's {@link BufferPool} ({@code buffers}) when the log opens and goes
+ * back when the copy ends, on every path: end of log, client gone, read failure, stop.
  *
  * <p>The variants differ only through {@link StreamRules}: the after variant stops at once when the
  * client leaves ({@link #stop()} closes the log and interrupts the loop) and gives discovery a deadline;
@@ -39,18 +42,20 @@ final class PodLogStream {
     private final LogMessages messages;
     private final Counter discoveryTimeouts;
     private final OpenConnection connection;
+    private final BufferPool buffers;
     private final AtomicReference<InputStream> openLog = new AtomicReference<>();
     private volatile boolean stopped;
     private volatile Thread runner;
 
     PodLogStream(PodLogRequest request, StreamRules rules, LogSource source, LogMessages messages, Counter discoveryTimeouts,
-                 OpenConnection connection) {
+                 OpenConnection connection, BufferPool buffers) {
         this.request = request;
         this.rules = rules;
         this.source = source;
         this.messages = messages;
         this.discoveryTimeouts = discoveryTimeouts;
         this.connection = connection;
+        this.buffers = buffers;
     }
 
     /** The virtual thread that runs the stream, not started; it runs {@code whenDone} as its last act. */
@@ -179,15 +184,19 @@ final class PodLogStream {
      * @throws IOException when the log cannot be read, including because {@link #stop()} closed it
      */
     private boolean copy(InputStream logStream) throws IOException {
-        byte[] buffer = new byte[READ_BUFFER_BYTES];
-        Utf8Chunks text = new Utf8Chunks(READ_BUFFER_BYTES);
-        int read;
-        while ((read = logStream.read(buffer)) >= 0) {
-            if (read > 0 && !send(text.decode(buffer, read))) {
-                return false;
+        try (BufferPool.Buffer buffer = buffers.acquire(READ_BUFFER_BYTES)) {
+            // A pooled buffer may be larger (a tier's size); reads stay at 4 KB so chunks keep their size.
+            byte[] bytes = buffer.array();
+            int offset = buffer.offset();
+            Utf8Chunks text = new Utf8Chunks(READ_BUFFER_BYTES);
+            int read;
+            while ((read = logStream.read(bytes, offset, READ_BUFFER_BYTES)) >= 0) {
+                if (read > 0 && !send(text.decode(bytes, offset, read))) {
+                    return false;
+                }
             }
+            return send(text.finish());
         }
-        return send(text.finish());
     }
 
     /** Sends one chunk and waits for the write; false when the client is gone. */

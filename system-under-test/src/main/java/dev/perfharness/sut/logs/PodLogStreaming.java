@@ -1,6 +1,10 @@
 package dev.perfharness.sut.logs;
 
+import dev.perfharness.config.BufferSettings;
+import dev.perfharness.config.BufferSettings.BufferVariant;
 import dev.perfharness.config.PodLogSettings;
+import dev.perfharness.sut.buffers.BufferPool;
+import dev.perfharness.sut.buffers.BufferPools;
 import dev.perfharness.sut.http.JsonResponse;
 import dev.perfharness.sut.metrics.ServiceMetrics;
 import dev.perfharness.sut.ws.OpenConnection;
@@ -54,7 +58,8 @@ import org.slf4j.LoggerFactory;
  *       <td>stream stops and the log closes at once (the seed's readDone)</td></tr>
  *   <tr><td>heartbeat ping</td><td>no</td><td>yes</td></tr>
  * </table>
- * Both read with one reused 4 KB buffer on a virtual thread per stream and send one chunk at a time.
+ * Both read with one reused 4 KB buffer on a virtual thread per stream and send one chunk at a time; the
+ * buffer comes from the {@code buffers} pool the service passes in.
  */
 public final class PodLogStreaming implements AutoCloseable {
     public static final String ENDPOINT = "/ws/pod-logs";
@@ -67,18 +72,31 @@ public final class PodLogStreaming implements AutoCloseable {
     private final WebSocketConnections connections;
     private final ServiceMetrics metrics;
     private final Counter discoveryTimeouts;
+    private final BufferPool buffers;
     private final Map<PodLogStream, Thread> running = new ConcurrentHashMap<>();
     private final AtomicLong streamIds = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
+     * Streams that read into a new array each ({@code buffers=none}).
+     *
      * @param source owned from here on: {@link #close()} closes it
      */
     public PodLogStreaming(PodLogSettings settings, LogSource source, WebSocketConnections connections, ServiceMetrics metrics) {
+        this(settings, source, connections, metrics, BufferPools.create(new BufferSettings(BufferVariant.NONE, 0), metrics));
+    }
+
+    /**
+     * @param source  owned from here on: {@link #close()} closes it
+     * @param buffers where each stream gets its read buffer; not owned (the tar path shares it), so not closed here
+     */
+    public PodLogStreaming(PodLogSettings settings, LogSource source, WebSocketConnections connections, ServiceMetrics metrics,
+                           BufferPool buffers) {
         this.rules = StreamRules.of(settings);
         this.source = source;
         this.connections = connections;
         this.metrics = metrics;
+        this.buffers = buffers;
         this.discoveryTimeouts = Counter.builder("pod.discovery.timeouts")
                 .description("pod log streams that ended because their job had no pod within logs.discovery-timeout")
                 .register(metrics.registry());
@@ -138,7 +156,8 @@ public final class PodLogStreaming implements AutoCloseable {
 
     /** Starts the stream of a connection that has just opened. */
     PodLogStream start(PodLogRequest request, OpenConnection connection) {
-        PodLogStream stream = new PodLogStream(request, rules, source, new LogMessages(metrics, request), discoveryTimeouts, connection);
+        PodLogStream stream = new PodLogStream(request, rules, source, new LogMessages(metrics, request), discoveryTimeouts, connection,
+                buffers);
         Thread thread = stream.thread("pod-logs-" + streamIds.incrementAndGet(), () -> running.remove(stream));
         running.put(stream, thread);
         thread.start();

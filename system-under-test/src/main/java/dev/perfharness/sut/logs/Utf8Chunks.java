@@ -33,7 +33,12 @@ final class Utf8Chunks {
 
     /** The text of {@code bytes[0, length)} plus what the previous chunk left incomplete. */
     String decode(byte[] bytes, int length) {
-        input.put(bytes, 0, length).flip();
+        return decode(bytes, 0, length);
+    }
+
+    /** The text of {@code bytes[offset, offset + length)} plus what the previous chunk left incomplete. */
+    String decode(byte[] bytes, int offset, int length) {
+        input.put(bytes, offset, length).flip();
         output.clear();
         decoder.decode(input, output, false);
         input.compact();

@@ -1,8 +1,12 @@
 package dev.perfharness.sut.logs;
 
+import dev.perfharness.config.BufferSettings;
+import dev.perfharness.config.BufferSettings.BufferVariant;
 import dev.perfharness.config.PodLogSettings;
 import dev.perfharness.config.PodLogSettings.LogSourceKind;
 import dev.perfharness.config.Variant;
+import dev.perfharness.sut.buffers.BufferPool;
+import dev.perfharness.sut.buffers.BufferPools;
 import dev.perfharness.sut.metrics.ServiceMetrics;
 import dev.perfharness.sut.ws.WebSocketConnections;
 import java.net.URI;
@@ -19,11 +23,18 @@ final class PodLogServer implements AutoCloseable {
     final ServiceMetrics metrics = new ServiceMetrics();
     final WebSocketConnections connections = new WebSocketConnections(metrics.registry(), PING_INTERVAL, WRITE_TIMEOUT);
     final PodLogStreaming streaming;
+    final BufferPool buffers;
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
 
     PodLogServer(PodLogSettings settings, LogSource source) throws Exception {
-        streaming = new PodLogStreaming(settings, source, connections, metrics);
+        this(settings, source, new BufferSettings(BufferVariant.NONE, 0));
+    }
+
+    /** Streams reading into buffers of the {@code buffers} variant given. */
+    PodLogServer(PodLogSettings settings, LogSource source, BufferSettings bufferSettings) throws Exception {
+        buffers = BufferPools.create(bufferSettings, metrics);
+        streaming = new PodLogStreaming(settings, source, connections, metrics, buffers);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -61,6 +72,7 @@ final class PodLogServer implements AutoCloseable {
         } finally {
             server.stop();
             connections.close();
+            buffers.close();
             metrics.close();
         }
     }

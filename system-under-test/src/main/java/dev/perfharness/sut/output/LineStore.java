@@ -1,0 +1,64 @@
+package dev.perfharness.sut.output;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The formatted lines of each source, kept for reading back. Bounded per source: the last
+ * {@value #MAX_LINES_PER_SOURCE} lines, the oldest leaving first and counted in
+ * {@code output_lines_trimmed_total} (a long-running container's log would otherwise grow without end).
+ * Sources stay until {@link #forget}; their number is the caller's to bound.
+ */
+final class LineStore {
+    static final int MAX_LINES_PER_SOURCE = 10_000;
+
+    private final ConcurrentHashMap<String, SourceLines> sources = new ConcurrentHashMap<>();
+    private final int maxLinesPerSource;
+    private final Counter trimmed;
+
+    LineStore(MeterRegistry registry) {
+        this(registry, MAX_LINES_PER_SOURCE);
+    }
+
+    LineStore(MeterRegistry registry, int maxLinesPerSource) {
+        this.maxLinesPerSource = maxLinesPerSource;
+        this.trimmed = Counter.builder("output.lines.trimmed")
+                .description("oldest lines let go because their source held " + maxLinesPerSource).register(registry);
+    }
+
+    void add(String source, String formatted) {
+        if (sources.computeIfAbsent(source, name -> new SourceLines()).add(formatted, maxLinesPerSource)) {
+            trimmed.increment();
+        }
+    }
+
+    List<String> lines(String source) {
+        SourceLines lines = sources.get(source);
+        return lines == null ? List.of() : lines.snapshot();
+    }
+
+    void forget(String source) {
+        sources.remove(source);
+    }
+
+    private static final class SourceLines {
+        private final ArrayDeque<String> lines = new ArrayDeque<>();
+
+        /** Appends; true when the oldest line had to go. */
+        synchronized boolean add(String line, int max) {
+            lines.addLast(line);
+            if (lines.size() > max) {
+                lines.removeFirst();
+                return true;
+            }
+            return false;
+        }
+
+        synchronized List<String> snapshot() {
+            return List.copyOf(lines);
+        }
+    }
+}

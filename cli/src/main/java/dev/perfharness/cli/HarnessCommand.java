@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = {
                 "Runs the before and the after of a performance change side by side,",
                 "on real infrastructure, and says with numbers whether the claim holds."},
-        subcommands = {EnvCommand.class, SutCommand.class, FootprintCommand.class},
+        subcommands = {EnvCommand.class, SutCommand.class, FootprintCommand.class, LayoutCommand.class},
         footer = {"", "Settings, later ones winning: defaults,",
                 "  ~/.config/perf-harness/harness.properties, ./harness.properties or --config,",
                 "  environment variables (REDIS_ADDR, HARNESS_ENV, ...), flags (--set KEY=VALUE)."})

@@ -7,6 +7,8 @@ import dev.perfharness.sut.api.JobListHandler;
 import dev.perfharness.sut.api.JobListings;
 import dev.perfharness.sut.api.PullImageHandler;
 import dev.perfharness.sut.api.PullJobHandler;
+import dev.perfharness.sut.buffers.BufferPool;
+import dev.perfharness.sut.buffers.BufferPools;
 import dev.perfharness.sut.cache.JobListCache;
 import dev.perfharness.sut.http.HealthHandler;
 import dev.perfharness.sut.http.HeapHandler;
@@ -22,7 +24,13 @@ import dev.perfharness.sut.jobs.TrackerPrefill;
 import dev.perfharness.sut.logs.LogSources;
 import dev.perfharness.sut.logs.PodLogStreaming;
 import dev.perfharness.sut.metrics.ServiceMetrics;
+import dev.perfharness.sut.output.ContainerOutput;
+import dev.perfharness.sut.output.ContainerOutputs;
 import dev.perfharness.sut.redis.RedisConnections;
+import dev.perfharness.sut.tokens.BearerAuthHandler;
+import dev.perfharness.sut.tokens.TokenHandler;
+import dev.perfharness.sut.tokens.TokenManager;
+import dev.perfharness.sut.tokens.TokenManagers;
 import dev.perfharness.sut.watch.JobWatches;
 import dev.perfharness.sut.ws.MultiJobWatchSocket;
 import dev.perfharness.sut.ws.SingleJobWatchSocket;
@@ -62,6 +70,7 @@ public final class ReferenceService implements AutoCloseable {
     private final JobTracker tracker = new JobTracker(Clock.systemUTC());
     private final WebSocketConnections connections;
     private final JobWatches watches;
+    private final ContainerOutput output;
     private final Server server;
     private final ServerConnector connector;
 
@@ -76,8 +85,11 @@ public final class ReferenceService implements AutoCloseable {
             this.connections = own(new WebSocketConnections(metrics.registry(), settings.watch().pingInterval(), settings.watch().writeTimeout()));
             this.watches = own(JobWatches.create(settings.watch(), tracker, metrics));
             List.of(SingleJobWatchSocket.ENDPOINT, MultiJobWatchSocket.ENDPOINT, PodLogStreaming.ENDPOINT).forEach(connections::declare);
+            BufferPool buffers = own(BufferPools.create(settings.buffers(), metrics));
+            this.output = own(ContainerOutputs.create(settings.output(), metrics));
+            TokenManager tokens = own(TokenManagers.create(settings.tokens(), metrics));
             PodLogStreaming podLogs = own(new PodLogStreaming(settings.podLogs(), LogSources.create(settings.podLogs(), backends),
-                    connections, metrics));
+                    connections, metrics, buffers));
 
             QueuedThreadPool threads = new QueuedThreadPool();
             threads.setName("sut");
@@ -93,6 +105,7 @@ public final class ReferenceService implements AutoCloseable {
             PathMappingsHandler routes = new PathMappingsHandler();
             route(routes, "/healthz", new HealthHandler());
             route(routes, "/readyz", new ReadinessHandler(redis, this.settings.readinessTimeout()));
+            measuredRoute(routes, "/api/v1/tokens", new TokenHandler(tokens));
             route(routes, "/metrics", new MetricsHandler(metrics));
             route(routes, "/internal/histograms", new HistogramsHandler(metrics.latencies()));
             route(routes, "/internal/heap", new HeapHandler());
@@ -107,7 +120,7 @@ public final class ReferenceService implements AutoCloseable {
                 WebSocketRoutes.addJobWatches(container, settings.watch(), tracker, watches, connections);
                 container.addMapping(PodLogStreaming.ENDPOINT, podLogs.creator());
             });
-            webSockets.setHandler(routes);
+            webSockets.setHandler(new BearerAuthHandler(settings.tokens(), tokens, routes));
             server.setHandler(new GracefulHandler(webSockets));
             server.setStopTimeout(this.settings.shutdownGrace().toMillis());
             server.setStopAtShutdown(false);

@@ -14,7 +14,9 @@ public final class DockerApiException extends RuntimeException {
         /** The circuit breaker is open: failing fast without calling the engine. */
         CIRCUIT_OPEN,
         /** The bulkhead is full: too many calls in flight. */
-        BULKHEAD_FULL
+        BULKHEAD_FULL,
+        /** The caller was interrupted (a shutdown cancelling its work) before the answer came; the call was abandoned. */
+        CANCELLED
     }
 
     private final DockerOperation operation;

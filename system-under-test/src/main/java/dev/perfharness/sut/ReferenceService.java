@@ -10,6 +10,9 @@ import dev.perfharness.sut.api.PullJobHandler;
 import dev.perfharness.sut.buffers.BufferPool;
 import dev.perfharness.sut.buffers.BufferPools;
 import dev.perfharness.sut.cache.JobListCache;
+import dev.perfharness.sut.containers.ContainerRuns;
+import dev.perfharness.sut.docker.DockerApi;
+import dev.perfharness.sut.docker.DockerApis;
 import dev.perfharness.sut.http.HealthHandler;
 import dev.perfharness.sut.http.HeapHandler;
 import dev.perfharness.sut.http.HistogramsHandler;
@@ -17,6 +20,7 @@ import dev.perfharness.sut.http.MeasuredHandler;
 import dev.perfharness.sut.http.MetricsHandler;
 import dev.perfharness.sut.http.NotFoundHandler;
 import dev.perfharness.sut.http.ReadinessHandler;
+import dev.perfharness.sut.http.UnavailableHandler;
 import dev.perfharness.sut.jobs.ImagePullers;
 import dev.perfharness.sut.jobs.ImagePuller;
 import dev.perfharness.sut.jobs.JobTracker;
@@ -41,6 +45,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.Handler;
@@ -88,6 +93,13 @@ public final class ReferenceService implements AutoCloseable {
             BufferPool buffers = own(BufferPools.create(settings.buffers(), metrics));
             this.output = own(ContainerOutputs.create(settings.output(), metrics));
             TokenManager tokens = own(TokenManagers.create(settings.tokens(), metrics));
+            Optional<DockerApi> docker = backends.dockerHost().map(host -> own(DockerApis.create(settings.docker(), host, metrics)));
+            Optional<ContainerRuns> runs = docker.map(api -> new ContainerRuns(settings.workers(), api, output,
+                    settings.containers().busyboxImage(), metrics));
+            runs.ifPresent(containerRuns -> own(() -> {
+                containerRuns.shutdown(settings.server().shutdownGrace());
+                containerRuns.close();
+            }));
             PodLogStreaming podLogs = own(new PodLogStreaming(settings.podLogs(), LogSources.create(settings.podLogs(), backends),
                     connections, metrics, buffers));
 
@@ -113,6 +125,11 @@ public final class ReferenceService implements AutoCloseable {
             measuredRoute(routes, "/api/v1/images/pull-failed", new JobListHandler(cache, listings::failed));
             measuredRoute(routes, "/api/v1/images/pull", new PullImageHandler(tracker, puller));
             measuredRoute(routes, PullJobHandler.PREFIX + "*", new PullJobHandler(tracker));
+            String noEngine = "not run: no Docker engine in this environment (scripts/docker-engine.sh starts one; DOCKER_HOST names another)";
+            measuredRoute(routes, ContainerRuns.SUBMIT_PATH,
+                    runs.map(ContainerRuns::submitHandler).orElseGet(() -> new UnavailableHandler(noEngine)));
+            measuredRoute(routes, ContainerRuns.RUNS_PREFIX + "*",
+                    runs.map(ContainerRuns::runHandler).orElseGet(() -> new UnavailableHandler(noEngine)));
             route(routes, "/", new NotFoundHandler());
 
             WebSocketUpgradeHandler webSockets = WebSocketUpgradeHandler.from(server, container -> {
@@ -140,8 +157,10 @@ public final class ReferenceService implements AutoCloseable {
         routes.addMapping(PathSpec.from(path), handler);
     }
 
+    /** A route whose latency is recorded under its pattern ({@code /api/v1/images/pull/{id}}), never the raw path. */
     private void measuredRoute(PathMappingsHandler routes, String path, Handler handler) {
-        routes.addMapping(PathSpec.from(path), new MeasuredHandler(path.replace(PullJobHandler.PREFIX + "*", PullJobHandler.PREFIX + "{jobId}"), metrics, handler));
+        String endpoint = path.endsWith("/*") ? path.substring(0, path.length() - 1) + "{id}" : path;
+        routes.addMapping(PathSpec.from(path), new MeasuredHandler(endpoint, metrics, handler));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.perfharness.cli;
 
 import dev.perfharness.cli.env.EnvCommand;
+import dev.perfharness.cli.footprint.FootprintCommand;
 import picocli.CommandLine.Command;
 
 /** {@code bin/harness}: runs the before and the after of a performance change side by side. */

@@ -22,7 +22,7 @@ class FootprintCommandIT {
 
     @Test
     void measuresBothVariantsAndPrintsOneRowEach() {
-        Result result = run("footprint", "--connections", "20", "--subscriptions", "4", "--set", "tracker.jobs=2000");
+        Result result = run("footprint", "ws", "--connections", "20", "--subscriptions", "4", "--set", "tracker.jobs=2000");
 
         assertThat(result.exitCode()).as(result.errors()).isZero();
         Matcher rows = ROW.matcher(result.output());
@@ -36,8 +36,25 @@ class FootprintCommandIT {
     }
 
     @Test
+    void measuresEveryTokenVariant() {
+        Result result = run("footprint", "tokens", "--count", "200");
+
+        assertThat(result.exitCode()).as(result.errors()).isZero();
+        assertThat(result.output()).containsPattern("(?m)^per-token-timer\\s+200\\s+-?\\d+")
+                .containsPattern("(?m)^min-heap\\s+200\\s+-?\\d+").containsPattern("(?m)^caffeine\\s+200\\s+-?\\d+");
+    }
+
+    @Test
+    void anUnknownTokenVariantIsNamed() {
+        Result result = run("footprint", "tokens", "--tokens", "redis");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.errors()).contains("--tokens redis is not a variant");
+    }
+
+    @Test
     void anUnknownVariantIsNamed() {
-        Result result = run("footprint", "--ws", "sideways");
+        Result result = run("footprint", "ws", "--ws", "sideways");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.errors()).contains("--ws sideways is not a variant");
@@ -45,7 +62,7 @@ class FootprintCommandIT {
 
     @Test
     void tooFewSubscriptionsForASlopeAreRefused() {
-        Result result = run("footprint", "--subscriptions", "1");
+        Result result = run("footprint", "ws", "--subscriptions", "1");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.errors()).contains("--subscriptions 1 is outside 2 to 100");

@@ -1,19 +1,12 @@
-package dev.perfharness.cli;
+package dev.perfharness.cli.footprint;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
+
+import dev.perfharness.cli.CliContext;
+import dev.perfharness.cli.SettingsOptions;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,11 +27,9 @@ import picocli.CommandLine.Spec;
  * subscription, for each job-watch variant. The service runs in a JVM of its own, so the clients'
  * objects are not counted; its heap is read after full collections through {@code /internal/heap}.
  */
-@Command(name = "footprint", mixinStandardHelpOptions = true,
-        description = "Measure heap bytes per idle WebSocket connection and per multi-watch subscription, per variant.")
-public final class FootprintCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+@Command(name = "ws", mixinStandardHelpOptions = true,
+        description = "Heap bytes per idle WebSocket connection and per multi-watch subscription, per job-watch variant.")
+public final class WebSocketFootprint implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -56,7 +47,7 @@ public final class FootprintCommand implements Callable<Integer> {
             description = "subscriptions per connection, spread over the service's active jobs (default 10)")
     int subscriptions;
 
-    public FootprintCommand(CliContext context) {
+    public WebSocketFootprint(CliContext context) {
         this.settingsOptions = new SettingsOptions(context);
     }
 
@@ -103,13 +94,16 @@ public final class FootprintCommand implements Callable<Integer> {
      * connections and messages cost once (buffer pools growing, meters, compiled code) cancels out.
      */
     private Measurement measure(String variant) throws Exception {
-        List<String> args = new ArrayList<>(List.of("sut", "--port", "0", "--ws", variant));
+        List<String> args = new ArrayList<>(List.of("--ws", variant));
         args.addAll(settingsOptions.asArguments());
-        Process service = new ProcessBuilder(ChildJvm.detachedHarness(args)).redirectErrorStream(true).start();
-        try {
-            URI base = awaitUrl(service);
-            HttpClient http = HttpClient.newHttpClient();
-            List<String> jobs = activeJobs(http, base);
+        try (ServiceProcess service = ServiceProcess.start(args)) {
+            URI base = service.base();
+            HttpClient http = service.http();
+            List<String> jobs = new ArrayList<>();
+            service.getJson("/api/v1/images/pull-active").path("jobs").forEach(job -> jobs.add(job.path("id").asText()));
+            if (jobs.isEmpty()) {
+                throw new IllegalStateException("the service holds no active job to subscribe to; raise tracker.jobs");
+            }
             URI ws = URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/ws/image-pull-all");
             // Every subscription is answered twice: "subscribed", then the job's status.
             CountDownLatch replies = new CountDownLatch(connections * subscriptions * 2);
@@ -117,34 +111,29 @@ public final class FootprintCommand implements Callable<Integer> {
 
             int halfConnections = connections / 2;
             open(http, ws, replies, sockets, halfConnections);
-            long halfConnected = heap(http, base);
+            long halfConnected = service.heap();
             open(http, ws, replies, sockets, connections - halfConnections);
-            long allConnected = heap(http, base);
+            long allConnected = service.heap();
 
             int halfSubscriptions = subscriptions / 2;
             subscribe(sockets, jobs, 0, halfSubscriptions);
             awaitReplies(replies, (long) connections * (subscriptions - halfSubscriptions) * 2);
-            long halfSubscribed = heap(http, base);
+            long halfSubscribed = service.heap();
             subscribe(sockets, jobs, halfSubscriptions, subscriptions);
             awaitReplies(replies, 0);
-            long allSubscribed = heap(http, base);
+            long allSubscribed = service.heap();
 
             sockets.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "measured"));
             long total = (long) connections * subscriptions;
             long secondHalf = (long) connections * (subscriptions - halfSubscriptions);
             return new Measurement(variant, connections, total, Math.min(jobs.size(), (int) total),
                     (allConnected - halfConnected) / (connections - halfConnections), (allSubscribed - halfSubscribed) / secondHalf);
-        } finally {
-            service.destroy();
-            if (!service.waitFor(20, TimeUnit.SECONDS)) {
-                service.destroyForcibly();
-            }
         }
     }
 
     private static void open(HttpClient http, URI ws, CountDownLatch replies, List<WebSocket> sockets, int count) throws Exception {
         for (int i = 0; i < count; i++) {
-            sockets.add(http.newWebSocketBuilder().buildAsync(ws, new Counting(replies)).get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+            sockets.add(http.newWebSocketBuilder().buildAsync(ws, new Counting(replies)).get(ServiceProcess.STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
         }
     }
 
@@ -159,62 +148,19 @@ public final class FootprintCommand implements Callable<Integer> {
     }
 
     private static void awaitReplies(CountDownLatch replies, long remaining) throws InterruptedException {
-        long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + ServiceProcess.STEP_TIMEOUT.toNanos();
         while (replies.getCount() > remaining) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the service answered only part of the subscriptions within " + STEP_TIMEOUT);
+                throw new IllegalStateException("the service answered only part of the subscriptions within " + ServiceProcess.STEP_TIMEOUT);
             }
             Thread.sleep(20);
         }
     }
 
-    private static URI awaitUrl(Process service) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8));
-        List<String> seen = new ArrayList<>();
-        String line;
-        while ((line = lines.readLine()) != null) {
-            seen.add(line);
-            if (line.startsWith("reference service: ")) {
-                Thread.ofPlatform().daemon().start(() -> drain(lines));
-                return URI.create(line.substring("reference service: ".length()).trim());
-            }
-        }
-        throw new IllegalStateException("the service did not start:\n" + String.join("\n", seen));
-    }
 
-    /** Reads the service's output to its end, so it never blocks on a full pipe; it ends when the service does. */
-    private static void drain(BufferedReader lines) {
-        try {
-            while (lines.readLine() != null) {
-                // the service's log is not needed here
-            }
-        } catch (IOException closed) {
-            // the service stopped
-        }
-    }
 
-    private static List<String> activeJobs(HttpClient http, URI base) throws Exception {
-        JsonNode body = JSON.readTree(get(http, base.resolve("/api/v1/images/pull-active")));
-        List<String> ids = new ArrayList<>();
-        body.path("jobs").forEach(job -> ids.add(job.path("id").asText()));
-        if (ids.isEmpty()) {
-            throw new IllegalStateException("the service holds no active job to subscribe to; raise tracker.jobs");
-        }
-        return ids;
-    }
 
-    private static long heap(HttpClient http, URI base) throws Exception {
-        return JSON.readTree(get(http, base.resolve("/internal/heap"))).path("used_bytes").asLong();
-    }
 
-    private static String get(HttpClient http, URI uri) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(STEP_TIMEOUT).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new UncheckedIOException(new IOException("GET " + uri + " answered " + response.statusCode() + ": " + response.body()));
-        }
-        return response.body();
-    }
 
     /** Counts whole messages; keeps none of them, so the client side holds nothing per subscription. */
     private record Counting(CountDownLatch replies) implements WebSocket.Listener {

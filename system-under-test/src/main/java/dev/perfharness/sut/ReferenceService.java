@@ -71,7 +71,7 @@ public final class ReferenceService implements AutoCloseable {
         TrackerPrefill.fill(tracker, settings.jobs().prefill(), settings.jobs().seed());
         RedisConnections redis = own(new RedisConnections(backends.redis(), settings.redis()));
         JobListCache cache = own(JobListCache.create(settings.cache(), redis, metrics));
-        ImagePuller puller = own(ImagePullers.create(settings.jobs(), backends));
+        ImagePuller puller = own(ImagePullers.create(settings.jobs(), settings.images(), backends, java.util.Optional.empty(), metrics.registry()));
         this.connections = own(new WebSocketConnections(metrics.registry(), settings.watch().pingInterval(), settings.watch().writeTimeout()));
         this.watches = own(JobWatches.create(settings.watch(), tracker, metrics));
         List.of(SingleJobWatchSocket.ENDPOINT, MultiJobWatchSocket.ENDPOINT, PodLogStreaming.ENDPOINT).forEach(connections::declare);

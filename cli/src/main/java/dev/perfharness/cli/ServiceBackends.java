@@ -1,5 +1,6 @@
 package dev.perfharness.cli;
 
+import dev.perfharness.config.HostAndPort;
 import dev.perfharness.env.Endpoints;
 import dev.perfharness.sut.Backends;
 import io.fabric8.kubernetes.client.Config;
@@ -17,6 +18,9 @@ final class ServiceBackends {
         Backends backends = Backends.redisOnly(endpoints.redis());
         if (endpoints.docker().available()) {
             backends = backends.withDocker(endpoints.docker().address().orElseThrow());
+        }
+        if (endpoints.registry().available()) {
+            backends = backends.withRegistry(HostAndPort.parse(endpoints.registry().address().orElseThrow()));
         }
         // A Kubernetes API is usable when the environment hands over a kubeconfig file (external, k3s).
         Path kubeconfig = endpoints.kubernetes().address().map(Path::of).filter(Files::isRegularFile).orElse(null);

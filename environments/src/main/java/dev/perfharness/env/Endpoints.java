@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param redis       Redis, always present
  * @param docker      the Docker engine, or why there is none ("not run: no engine")
  * @param kubernetes  the Kubernetes API, or why there is none
+ * @param registry    the image registry the Docker puller pulls from ({@code host:port}), or why there is none
  * @param processes   operating-system processes the environment started (embedded redis-server), for clean-up
  * @param containers  container ids the environment started, for clean-up
  */
@@ -17,6 +18,7 @@ public record Endpoints(
         HostAndPort redis,
         Availability docker,
         Availability kubernetes,
+        Availability registry,
         List<Long> processes,
         List<String> containers) {
 

@@ -21,6 +21,11 @@ import dev.perfharness.sut.http.MetricsHandler;
 import dev.perfharness.sut.http.NotFoundHandler;
 import dev.perfharness.sut.http.ReadinessHandler;
 import dev.perfharness.sut.http.UnavailableHandler;
+import dev.perfharness.sut.images.BuildContextTar;
+import dev.perfharness.sut.images.BuildContexts;
+import dev.perfharness.sut.images.BuildImageHandler;
+import dev.perfharness.sut.images.ImageBuilder;
+import dev.perfharness.sut.images.PullBatchHandler;
 import dev.perfharness.sut.jobs.ImagePullers;
 import dev.perfharness.sut.jobs.ImagePuller;
 import dev.perfharness.sut.jobs.JobTracker;
@@ -86,7 +91,6 @@ public final class ReferenceService implements AutoCloseable {
             TrackerPrefill.fill(tracker, settings.jobs().prefill(), settings.jobs().seed());
             RedisConnections redis = own(new RedisConnections(backends.redis(), settings.redis()));
             JobListCache cache = own(JobListCache.create(settings.cache(), redis, metrics));
-            ImagePuller puller = own(ImagePullers.create(settings.jobs(), backends));
             this.connections = own(new WebSocketConnections(metrics.registry(), settings.watch().pingInterval(), settings.watch().writeTimeout()));
             this.watches = own(JobWatches.create(settings.watch(), tracker, metrics));
             List.of(SingleJobWatchSocket.ENDPOINT, MultiJobWatchSocket.ENDPOINT, PodLogStreaming.ENDPOINT).forEach(connections::declare);
@@ -94,6 +98,10 @@ public final class ReferenceService implements AutoCloseable {
             this.output = own(ContainerOutputs.create(settings.output(), metrics));
             TokenManager tokens = own(TokenManagers.create(settings.tokens(), metrics));
             Optional<DockerApi> docker = backends.dockerHost().map(host -> own(DockerApis.create(settings.docker(), host, metrics)));
+            ImagePuller puller = own(ImagePullers.create(settings.jobs(), settings.images(), backends, docker, metrics.registry()));
+            Optional<BuildContexts> contexts = docker.map(api -> own(BuildContexts.create(settings.containers().busyboxImage())));
+            Optional<ImageBuilder> builder = docker.map(api -> new ImageBuilder(api, contexts.orElseThrow(),
+                    BuildContextTar.create(settings.images().buildContext(), buffers), metrics.registry()));
             Optional<ContainerRuns> runs = docker.map(api -> new ContainerRuns(settings.workers(), api, output,
                     settings.containers().busyboxImage(), metrics));
             runs.ifPresent(containerRuns -> own(() -> {
@@ -125,11 +133,14 @@ public final class ReferenceService implements AutoCloseable {
             measuredRoute(routes, "/api/v1/images/pull-failed", new JobListHandler(cache, listings::failed));
             measuredRoute(routes, "/api/v1/images/pull", new PullImageHandler(tracker, puller));
             measuredRoute(routes, PullJobHandler.PREFIX + "*", new PullJobHandler(tracker));
+            measuredRoute(routes, PullBatchHandler.PATH, new PullBatchHandler(tracker, puller));
             String noEngine = "not run: no Docker engine in this environment (scripts/docker-engine.sh starts one; DOCKER_HOST names another)";
             measuredRoute(routes, ContainerRuns.SUBMIT_PATH,
                     runs.map(ContainerRuns::submitHandler).orElseGet(() -> new UnavailableHandler(noEngine)));
             measuredRoute(routes, ContainerRuns.RUNS_PREFIX + "*",
                     runs.map(ContainerRuns::runHandler).orElseGet(() -> new UnavailableHandler(noEngine)));
+            measuredRoute(routes, BuildImageHandler.PATH,
+                    builder.<Handler>map(BuildImageHandler::new).orElseGet(() -> new UnavailableHandler(noEngine)));
             route(routes, "/", new NotFoundHandler());
 
             WebSocketUpgradeHandler webSockets = WebSocketUpgradeHandler.from(server, container -> {

@@ -3,6 +3,9 @@ package dev.perfharness.cli.footprint;
 import dev.perfharness.cli.CliContext;
 import dev.perfharness.cli.SettingsOptions;
 import java.io.PrintWriter;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -90,8 +93,16 @@ public final class TokenFootprint implements Callable<Integer> {
             for (int c = 0; c < CLIENTS; c++) {
                 int share = n / CLIENTS + (c < n % CLIENTS ? 1 : 0);
                 done.add(clients.submit(() -> {
-                    for (int i = 0; i < share; i++) {
-                        service.post("/api/v1/tokens", "");
+                    // One connection per client, kept for the whole run.
+                    try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+                        HttpRequest request = HttpRequest.newBuilder(service.base().resolve("/api/v1/tokens"))
+                                .timeout(ServiceProcess.STEP_TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()).build();
+                        for (int i = 0; i < share; i++) {
+                            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                            if (response.statusCode() != 201) {
+                                throw new IllegalStateException("POST /api/v1/tokens answered " + response.statusCode());
+                            }
+                        }
                     }
                     return null;
                 }));

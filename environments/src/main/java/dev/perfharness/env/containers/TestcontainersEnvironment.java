@@ -8,6 +8,7 @@ import dev.perfharness.env.Endpoints;
 import dev.perfharness.env.Endpoints.Availability;
 import dev.perfharness.env.Environment;
 import dev.perfharness.env.EnvironmentException;
+import dev.perfharness.env.Registries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,19 +16,32 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.k3s.K3sContainer;
 import org.testcontainers.utility.TestcontainersConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Redis (and, when {@code containers.k3s=true}, a k3s cluster) in containers on the engine
- * Testcontainers finds. Image names, network mode, pull policy and Ryuk come from the settings.
+ * Redis, an image registry (unless {@code registry.addr} names one) and, when {@code containers.k3s=true},
+ * a k3s cluster, in containers on the engine Testcontainers finds. Image names, network mode, pull policy
+ * and Ryuk come from the settings.
+ *
+ * <p>Redis and a requested k3s must start, or nothing does. The registry serves only the Docker puller:
+ * when it cannot start it is reported absent with the reason, as in the embedded environment.
  */
 public final class TestcontainersEnvironment implements Environment {
+    private static final Logger log = LoggerFactory.getLogger(TestcontainersEnvironment.class);
+
     private final RedisContainer redis;
     private final Optional<K3sContainer> k3s;
+    private final Optional<RegistryContainer> registryContainer;
+    private final Availability registry;
     private final String dockerHost;
 
-    private TestcontainersEnvironment(RedisContainer redis, Optional<K3sContainer> k3s, String dockerHost) {
+    private TestcontainersEnvironment(RedisContainer redis, Optional<K3sContainer> k3s, Optional<RegistryContainer> registryContainer,
+            Availability registry, String dockerHost) {
         this.redis = redis;
         this.k3s = k3s;
+        this.registryContainer = registryContainer;
+        this.registry = registry;
         this.dockerHost = dockerHost;
     }
 
@@ -58,7 +72,33 @@ public final class TestcontainersEnvironment implements Environment {
             throw new EnvironmentException("the testcontainers environment did not start: " + e.getMessage(), e);
         }
         String dockerHost = DockerClientFactory.instance().getTransportConfig().getDockerHost().toString();
-        return new TestcontainersEnvironment(redis, k3s, dockerHost);
+        if (settings.images().registry().isPresent()) {
+            return new TestcontainersEnvironment(redis, k3s, Optional.empty(), Registries.configured(settings.images().registry().get()), dockerHost);
+        }
+        try {
+            RegistryContainer registry = new RegistryContainer(images.resolve(containers.registryImage(), "registry"), containers.network())
+                    .withImagePullPolicy(images.pullPolicy());
+            Availability available = startRegistry(registry, containers.registryImage());
+            return new TestcontainersEnvironment(redis, k3s, Optional.of(registry).filter(running -> available.available()), available, dockerHost);
+        } catch (EnvironmentException e) {
+            return new TestcontainersEnvironment(redis, k3s, Optional.empty(), registryAbsent(e), dockerHost);
+        }
+    }
+
+    /** Starts and seeds the registry; when that fails, stops it and says why. */
+    private static Availability startRegistry(RegistryContainer registry, String image) {
+        try {
+            registry.start();
+            return Availability.at(registry.address().toString(), Registries.note(image, registry.seeded()));
+        } catch (RuntimeException e) {
+            registry.stop();
+            return registryAbsent(e);
+        }
+    }
+
+    private static Availability registryAbsent(RuntimeException e) {
+        log.atWarn().addKeyValue("reason", e.getMessage()).log("the testcontainers environment runs without a registry");
+        return Availability.absent("not run: the registry did not start: " + e.getMessage());
     }
 
     private static K3sContainer k3s(ContainerSettings containers, ContainerImages images) {
@@ -108,18 +148,25 @@ public final class TestcontainersEnvironment implements Environment {
     public Endpoints endpoints() {
         List<String> ids = new ArrayList<>();
         ids.add(redis.getContainerId());
+        registryContainer.ifPresent(started -> ids.add(started.getContainerId()));
         k3s.ifPresent(cluster -> ids.add(cluster.getContainerId()));
         Availability kubernetes = k3s
                 .map(cluster -> Availability.at("https://" + cluster.getHost() + ":" + cluster.getMappedPort(6443),
                         "k3s " + cluster.getDockerImageName()))
                 .orElse(Availability.absent("not run: k3s is off (containers.k3s=false)"));
-        return new Endpoints(redis.address(), Availability.at(dockerHost, "Testcontainers' engine"), kubernetes,
+        return new Endpoints(redis.address(), Availability.at(dockerHost, "Testcontainers' engine"), kubernetes, registry,
                 List.of(), ids);
+    }
+
+    /** The registry container, when this environment runs one. */
+    public Optional<RegistryContainer> registry() {
+        return registryContainer;
     }
 
     @Override
     public void close() {
         k3s.ifPresent(GenericContainer::stop);
+        registryContainer.ifPresent(GenericContainer::stop);
         redis.stop();
     }
 }

@@ -7,6 +7,7 @@ import dev.perfharness.env.Endpoints;
 import dev.perfharness.env.Endpoints.Availability;
 import dev.perfharness.env.Environment;
 import dev.perfharness.env.RedisPing;
+import dev.perfharness.env.Registries;
 import java.time.Duration;
 import java.util.List;
 
@@ -19,7 +20,8 @@ public final class ExternalEnvironment implements Environment {
     }
 
     /**
-     * Checks that the configured Redis answers and records the other endpoints.
+     * Checks that the configured Redis answers and records the other endpoints; a Docker engine or a
+     * registry that does not answer is reported absent with the reason, not an error.
      *
      * @throws dev.perfharness.config.SettingsException when redis.addr is not set
      * @throws dev.perfharness.env.EnvironmentException when Redis does not answer
@@ -33,7 +35,10 @@ public final class ExternalEnvironment implements Environment {
         Availability kubernetes = settings.external().kubeconfig()
                 .map(path -> Availability.at(path, "kubeconfig"))
                 .orElse(Availability.absent("not run: kube.config (KUBECONFIG) is not set"));
-        return new ExternalEnvironment(new Endpoints(redis, docker, kubernetes, List.of(), List.of()));
+        Availability registry = settings.images().registry()
+                .map(Registries::configured)
+                .orElse(Availability.absent("not run: registry.addr (HARNESS_REGISTRY_ADDR) is not set"));
+        return new ExternalEnvironment(new Endpoints(redis, docker, kubernetes, registry, List.of(), List.of()));
     }
 
     @Override

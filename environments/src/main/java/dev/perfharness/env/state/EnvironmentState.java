@@ -21,6 +21,8 @@ public record EnvironmentState(
         boolean dockerAvailable,
         String kubernetes,
         boolean kubernetesAvailable,
+        String registry,
+        boolean registryAvailable,
         List<Long> processes,
         List<String> containers,
         Instant startedAt) {
@@ -29,12 +31,13 @@ public record EnvironmentState(
         return new EnvironmentState(environment, holderPid, endpoints.redis().toString(),
                 endpoints.docker().address().orElse(endpoints.docker().note()), endpoints.docker().available(),
                 endpoints.kubernetes().address().orElse(endpoints.kubernetes().note()), endpoints.kubernetes().available(),
+                endpoints.registry().address().orElse(endpoints.registry().note()), endpoints.registry().available(),
                 endpoints.processes(), endpoints.containers(), startedAt);
     }
 
     public Endpoints endpoints() {
         return new Endpoints(HostAndPort.parse(redis), availability(docker, dockerAvailable),
-                availability(kubernetes, kubernetesAvailable), processes, containers);
+                availability(kubernetes, kubernetesAvailable), availability(registry, registryAvailable), processes, containers);
     }
 
     /** Whether the process that holds the environment still runs. */
@@ -43,6 +46,10 @@ public record EnvironmentState(
     }
 
     private static Availability availability(String text, boolean available) {
+        if (text == null) {
+            // A state written before this endpoint existed.
+            return Availability.absent("not recorded: the environment was started by an older harness");
+        }
         return available ? new Availability(Optional.of(text), "") : Availability.absent(text);
     }
 }

@@ -7,8 +7,11 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import dev.perfharness.config.ContainerSettings.NetworkMode;
 import dev.perfharness.config.EnvironmentName;
 import dev.perfharness.config.HarnessSettings;
+import dev.perfharness.config.HostAndPort;
+import dev.perfharness.env.Endpoints;
 import dev.perfharness.env.EnvironmentException;
 import dev.perfharness.env.RedisPing;
+import dev.perfharness.env.RegistrySeeder;
 import dev.perfharness.env.RequiresDocker;
 import dev.perfharness.env.TestSettings;
 import java.time.Duration;
@@ -31,10 +34,42 @@ class TestcontainersEnvironmentIT {
             String expectedNetwork = settings.containers().network() == NetworkMode.HOST ? "host" : "bridge";
             assertThat(inspected.getHostConfig().getNetworkMode()).isEqualTo(expectedNetwork);
             containerId = environment.redis().getContainerId();
-            assertThat(environment.endpoints().containers()).containsExactly(containerId);
+            assertThat(environment.endpoints().containers()).contains(containerId);
         }
         assertThatThrownBy(() -> DockerClientFactory.instance().client().inspectContainerCmd(containerId).exec())
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aSeededRegistryRunsBesideRedisAndGoesWithTheEnvironment() {
+        HarnessSettings settings = TestSettings.forEnvironment(EnvironmentName.TESTCONTAINERS);
+        String registryId;
+        try (TestcontainersEnvironment environment = TestcontainersEnvironment.start(settings)) {
+            Endpoints.Availability registry = environment.endpoints().registry();
+            assertThat(registry.available()).as(registry.note()).isTrue();
+            HostAndPort address = HostAndPort.parse(registry.address().orElseThrow());
+            assertThat(RegistrySeeder.IMAGES).allSatisfy(image -> assertThat(RegistrySeeder.holds(address, image)).as(image.repository()).isTrue());
+            registryId = environment.registry().orElseThrow().getContainerId();
+            assertThat(environment.endpoints().containers()).containsExactly(environment.redis().getContainerId(), registryId);
+            var inspected = DockerClientFactory.instance().client().inspectContainerCmd(registryId).exec();
+            assertThat(inspected.getConfig().getImage()).isEqualTo(settings.containers().registryImage());
+        }
+        assertThatThrownBy(() -> DockerClientFactory.instance().client().inspectContainerCmd(registryId).exec())
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aMissingRegistryImageLeavesTheRegistryAbsentWithTheReasonAndRedisRunning() {
+        String missing = "perf-harness/no-such-registry:0";
+        HarnessSettings settings = TestSettings.forEnvironment(EnvironmentName.TESTCONTAINERS,
+                Map.of("containers.pull", "never", "containers.image.registry", missing));
+
+        try (TestcontainersEnvironment environment = TestcontainersEnvironment.start(settings)) {
+            assertThat(environment.endpoints().registry().available()).isFalse();
+            assertThat(environment.endpoints().registry().note()).contains(missing, "scripts/docker-engine.sh");
+            assertThat(environment.endpoints().containers()).containsExactly(environment.redis().getContainerId());
+            assertThat(RedisPing.ping(environment.endpoints().redis(), Duration.ofSeconds(2))).isEqualTo("PONG");
+        }
     }
 
     @Test

@@ -23,7 +23,7 @@ class StateFileTest {
         StateFile file = new StateFile(dir);
         Endpoints endpoints = new Endpoints(new HostAndPort("127.0.0.1", 6390),
                 Availability.at("unix:///var/run/docker.sock", ""), Availability.absent("not run: no k3s"),
-                List.of(42L), List.of("abc123"));
+                Availability.at("127.0.0.1:41234", ""), List.of(42L), List.of("abc123"));
 
         file.write(EnvironmentState.of("embedded", 7, endpoints, Instant.parse("2026-01-01T00:00:00Z")));
 
@@ -33,6 +33,34 @@ class StateFileTest {
         try (var files = Files.list(dir)) {
             assertThat(files.map(path -> path.getFileName().toString())).containsExactly("environment.json");
         }
+    }
+
+    @Test
+    void anAbsentRegistryKeepsItsReason() {
+        StateFile file = new StateFile(dir);
+        Endpoints endpoints = new Endpoints(new HostAndPort("127.0.0.1", 6390), Availability.absent("not run: no engine"),
+                Availability.absent("not run: no k3s"), Availability.absent("not run: no engine to run it"), List.of(), List.of());
+
+        file.write(EnvironmentState.of("embedded", 7, endpoints, Instant.parse("2026-01-01T00:00:00Z")));
+
+        assertThat(file.read().orElseThrow().endpoints().registry()).isEqualTo(Availability.absent("not run: no engine to run it"));
+    }
+
+    @Test
+    void aStateWithoutARegistryReadsAsNotRecorded() throws IOException {
+        StateFile file = new StateFile(dir);
+        Files.writeString(file.path(), """
+                {"environment": "embedded", "holderPid": 7, "redis": "127.0.0.1:6390",
+                 "docker": "unix:///var/run/docker.sock", "dockerAvailable": true,
+                 "kubernetes": "not run: no k3s", "kubernetesAvailable": false,
+                 "processes": [42], "containers": [], "startedAt": "2026-01-01T00:00:00Z"}
+                """);
+
+        Endpoints endpoints = file.read().orElseThrow().endpoints();
+
+        assertThat(endpoints.registry().available()).isFalse();
+        assertThat(endpoints.registry().note()).startsWith("not recorded");
+        assertThat(endpoints.docker().address()).hasValue("unix:///var/run/docker.sock");
     }
 
     @Test

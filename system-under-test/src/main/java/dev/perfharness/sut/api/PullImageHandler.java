@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.perfharness.sut.http.BadRequest;
 import dev.perfharness.sut.http.Json;
 import dev.perfharness.sut.http.JsonResponse;
+import dev.perfharness.sut.images.ImageReference;
 import dev.perfharness.sut.jobs.ImagePuller;
 import dev.perfharness.sut.jobs.JobTracker;
 import dev.perfharness.sut.jobs.PullJob;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -26,11 +26,6 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class PullImageHandler extends Handler.Abstract {
     private static final int MAX_BODY_BYTES = 8 * 1024;
-    private static final int MAX_IMAGE_LENGTH = 255;
-    /** Docker's reference grammar, simplified: [registry[:port]/]name[/name...][:tag][@sha256:digest]. */
-    private static final Pattern IMAGE_REFERENCE = Pattern.compile(
-            "(?:[a-zA-Z0-9.-]+(?::[0-9]+)?/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*"
-                    + "(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?");
 
     private final JobTracker tracker;
     private final ImagePuller puller;
@@ -86,7 +81,7 @@ public final class PullImageHandler extends Handler.Abstract {
             throw new BadRequest("image", image.toString(), "image must be a string, got " + abbreviate(image.toString()));
         }
         String reference = image.asText();
-        if (reference.isEmpty() || reference.length() > MAX_IMAGE_LENGTH || !IMAGE_REFERENCE.matcher(reference).matches()) {
+        if (!ImageReference.isValid(reference)) {
             throw new BadRequest("image", abbreviate(reference),
                     "\"%s\" is not an image reference like registry:5000/team/name:tag".formatted(abbreviate(reference)));
         }

@@ -1,5 +1,6 @@
 package dev.perfharness.sut.containers;
 
+import dev.perfharness.sut.images.ImageReference;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.perfharness.sut.http.BadRequest;

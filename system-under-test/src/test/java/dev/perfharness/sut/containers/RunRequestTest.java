@@ -1,5 +1,6 @@
 package dev.perfharness.sut.containers;
 
+import dev.perfharness.sut.images.ImageReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -18,10 +18,16 @@ import java.util.regex.Pattern;
  * @param digest      {@code sha256:...}, when the name pins one
  */
 public record ImageReference(Optional<String> registry, String repository, Optional<String> tag, Optional<String> digest) {
-    /** Docker's reference grammar, simplified: [registry[:port]/]name[/name...][:tag][@sha256:digest]. */
-    private static final Pattern GRAMMAR = Pattern.compile(
-            "(?:[a-zA-Z0-9.-]+(?::[0-9]+)?/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*"
-                    + "(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?");
+    // Docker's reference grammar (distribution/reference): [domain[:port]/]path[/path...][:tag][@digest].
+    private static final String ALNUM = "[a-z0-9]+";
+    private static final String SEPARATOR = "(?:[._]|__|-+)";
+    private static final String PATH_COMPONENT = ALNUM + "(?:" + SEPARATOR + ALNUM + ")*";
+    private static final String DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+    private static final String DOMAIN = DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT + ")*(?::[0-9]+)?";
+    private static final String NAME = "(?:" + DOMAIN + "/)?" + PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*";
+    private static final String TAG = "[\\w][\\w.-]{0,127}";
+    private static final String DIGEST = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
+    private static final Pattern GRAMMAR = Pattern.compile(NAME + "(?::" + TAG + ")?(?:@" + DIGEST + ")?");
     /** Docker's limit on a whole reference. */
     public static final int MAX_LENGTH = 255;
 

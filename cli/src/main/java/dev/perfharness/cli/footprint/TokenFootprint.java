@@ -2,6 +2,7 @@ package dev.perfharness.cli.footprint;
 
 import dev.perfharness.cli.CliContext;
 import dev.perfharness.cli.SettingsOptions;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
 public final class TokenFootprint implements Callable<Integer> {
     private static final List<String> VARIANTS = List.of("per-token-timer", "min-heap", "caffeine");
     private static final int CLIENTS = 4;
+    private static final int MAX_RETRIES = 5;
 
     @Spec
     CommandSpec spec;
@@ -97,8 +99,20 @@ public final class TokenFootprint implements Callable<Integer> {
                     try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
                         HttpRequest request = HttpRequest.newBuilder(service.base().resolve("/api/v1/tokens"))
                                 .timeout(ServiceProcess.STEP_TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()).build();
+                        int retries = 0;
                         for (int i = 0; i < share; i++) {
-                            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                            HttpResponse<Void> response;
+                            try {
+                                response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                            } catch (IOException closedUnderUs) {
+                                // After the full GCs of a heap reading, the JDK client sometimes finds a pooled
+                                // connection closed under it. A few extra tokens do not move a slope over 50 000.
+                                if (++retries > MAX_RETRIES) {
+                                    throw closedUnderUs;
+                                }
+                                i--;
+                                continue;
+                            }
                             if (response.statusCode() != 201) {
                                 throw new IllegalStateException("POST /api/v1/tokens answered " + response.statusCode());
                             }

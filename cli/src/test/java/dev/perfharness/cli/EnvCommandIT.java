@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perfharness.env.state.EnvironmentState;
 import dev.perfharness.env.state.StateFile;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code env up}, {@code status} and {@code down} as a user runs them, with a real holder process. */
 class EnvCommandIT {
@@ -20,7 +15,7 @@ class EnvCommandIT {
 
     @Test
     void upLeavesRedisRunningStatusPrintsItAndDownLeavesNothing() {
-        Result up = run("env", "up", "--env", "embedded");
+        CliRun up = run("env", "up", "--env", "embedded");
         assertThat(up.exitCode()).as(up.output()).isZero();
         assertThat(up.output()).contains("redis        redis://127.0.0.1:").contains("PONG");
 
@@ -28,11 +23,11 @@ class EnvCommandIT {
         long redisPid = state.endpoints().processes().getFirst();
         assertThat(alive(redisPid)).isTrue();
 
-        Result status = run("env", "status");
+        CliRun status = run("env", "status");
         assertThat(status.exitCode()).as(status.output()).isZero();
         assertThat(status.output()).contains("environment  embedded").contains("PONG").contains("docker ");
 
-        Result down = run("env", "down");
+        CliRun down = run("env", "down");
         assertThat(down.exitCode()).isZero();
         assertThat(alive(redisPid)).isFalse();
         assertThat(alive(state.holderPid())).isFalse();
@@ -41,7 +36,7 @@ class EnvCommandIT {
 
     @Test
     void aBadSettingIsOneLineNamingIt() {
-        Result result = run("env", "up", "--set", "redis.read-timeout=soon");
+        CliRun result = run("env", "up", "--set", "redis.read-timeout=soon");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.errors()).contains("redis.read-timeout = \"soon\"").doesNotContain("Exception");
@@ -49,7 +44,7 @@ class EnvCommandIT {
 
     @Test
     void anUnknownEnvironmentIsRefused() {
-        Result result = run("env", "up", "--env", "kubernetes");
+        CliRun result = run("env", "up", "--env", "kubernetes");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.errors()).contains("env = \"kubernetes\"").contains("embedded, testcontainers, external");
@@ -59,19 +54,8 @@ class EnvCommandIT {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
-    private Result run(String... args) {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.put("HARNESS_HOME", project.toString());
-        CommandLine commandLine = HarnessMain.commandLine(new CliContext(environment));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
-    }
-
-    private record Result(int exitCode, String output, String errors) {
+    private CliRun run(String... args) {
+        return CliRun.in(project, args);
     }
 
 }

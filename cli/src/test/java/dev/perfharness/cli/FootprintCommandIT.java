@@ -2,16 +2,11 @@ package dev.perfharness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code footprint} against a real service in its own JVM, and the service commands' bad input. */
 class FootprintCommandIT {
@@ -22,7 +17,7 @@ class FootprintCommandIT {
 
     @Test
     void measuresBothVariantsAndPrintsOneRowEach() {
-        Result result = run("footprint", "ws", "--connections", "20", "--subscriptions", "4", "--set", "tracker.jobs=2000");
+        CliRun result = run("footprint", "ws", "--connections", "20", "--subscriptions", "4", "--set", "tracker.jobs=2000");
 
         assertThat(result.exitCode()).as(result.errors()).isZero();
         Matcher rows = ROW.matcher(result.output());
@@ -37,7 +32,7 @@ class FootprintCommandIT {
 
     @Test
     void measuresEveryTokenVariant() {
-        Result result = run("footprint", "tokens", "--count", "200");
+        CliRun result = run("footprint", "tokens", "--count", "200");
 
         assertThat(result.exitCode()).as(result.errors()).isZero();
         assertThat(result.output()).containsPattern("(?m)^per-token-timer\\s+200\\s+-?\\d+")
@@ -46,7 +41,7 @@ class FootprintCommandIT {
 
     @Test
     void anUnknownTokenVariantIsNamed() {
-        Result result = run("footprint", "tokens", "--tokens", "redis");
+        CliRun result = run("footprint", "tokens", "--tokens", "redis");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.errors()).contains("--tokens redis is not a variant");
@@ -54,7 +49,7 @@ class FootprintCommandIT {
 
     @Test
     void anUnknownVariantIsNamed() {
-        Result result = run("footprint", "ws", "--ws", "sideways");
+        CliRun result = run("footprint", "ws", "--ws", "sideways");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.errors()).contains("--ws sideways is not a variant");
@@ -62,7 +57,7 @@ class FootprintCommandIT {
 
     @Test
     void tooFewSubscriptionsForASlopeAreRefused() {
-        Result result = run("footprint", "ws", "--subscriptions", "1");
+        CliRun result = run("footprint", "ws", "--subscriptions", "1");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.errors()).contains("--subscriptions 1 is outside 2 to 100");
@@ -70,24 +65,13 @@ class FootprintCommandIT {
 
     @Test
     void theServiceRefusesAnUnknownCacheVariantByName() {
-        Result result = run("sut", "--port", "0", "--cache", "write-behind");
+        CliRun result = run("sut", "--port", "0", "--cache", "write-behind");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.errors()).contains("cache = \"write-behind\"").contains("none, aside, aside-singleflight");
     }
 
-    private Result run(String... args) {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.put("HARNESS_HOME", project.toString());
-        CommandLine commandLine = HarnessMain.commandLine(new CliContext(environment));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
-    }
-
-    private record Result(int exitCode, String output, String errors) {
+    private CliRun run(String... args) {
+        return CliRun.in(project, args);
     }
 }

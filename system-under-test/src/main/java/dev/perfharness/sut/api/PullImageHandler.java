@@ -1,20 +1,17 @@
 package dev.perfharness.sut.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.perfharness.sut.http.BadRequest;
-import dev.perfharness.sut.http.Json;
+import dev.perfharness.sut.http.JsonBodies;
 import dev.perfharness.sut.http.JsonResponse;
 import dev.perfharness.sut.images.ImageReference;
 import dev.perfharness.sut.jobs.ImagePuller;
 import dev.perfharness.sut.jobs.JobTracker;
 import dev.perfharness.sut.jobs.PullJob;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -26,6 +23,7 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class PullImageHandler extends Handler.Abstract {
     private static final int MAX_BODY_BYTES = 8 * 1024;
+    private static final String EXAMPLE = "{\"image\":\"library/redis:7.4\"}";
 
     private final JobTracker tracker;
     private final ImagePuller puller;
@@ -59,36 +57,7 @@ public final class PullImageHandler extends Handler.Abstract {
     }
 
     private static String image(Request request) throws IOException {
-        long declared = request.getLength();
-        if (declared > MAX_BODY_BYTES) {
-            throw new BadRequest("body", declared + " bytes", "the body of %d bytes is above the limit of %d".formatted(declared, MAX_BODY_BYTES));
-        }
-        String text = Content.Source.asString(request, StandardCharsets.UTF_8);
-        if (text.length() > MAX_BODY_BYTES) {
-            throw new BadRequest("body", text.length() + " bytes", "the body is above the limit of %d bytes".formatted(MAX_BODY_BYTES));
-        }
-        JsonNode body;
-        try {
-            body = Json.MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new BadRequest("body", abbreviate(text), "the body is not JSON: " + e.getOriginalMessage());
-        }
-        JsonNode image = body == null ? null : body.get("image");
-        if (image == null || image.isNull()) {
-            throw new BadRequest("image", null, "image is required, e.g. {\"image\":\"library/redis:7.4\"}");
-        }
-        if (!image.isTextual()) {
-            throw new BadRequest("image", image.toString(), "image must be a string, got " + abbreviate(image.toString()));
-        }
-        String reference = image.asText();
-        if (!ImageReference.isValid(reference)) {
-            throw new BadRequest("image", abbreviate(reference),
-                    "\"%s\" is not an image reference like registry:5000/team/name:tag".formatted(abbreviate(reference)));
-        }
-        return reference;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 100 ? text : text.substring(0, 100) + "...";
+        JsonNode body = JsonBodies.object(request, MAX_BODY_BYTES, EXAMPLE);
+        return ImageReference.require("image", JsonBodies.text(body, "image", EXAMPLE));
     }
 }

@@ -1,10 +1,11 @@
 package dev.perfharness.sut.containers;
 
-import dev.perfharness.sut.images.ImageReference;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.perfharness.sut.http.BadRequest;
 import dev.perfharness.sut.http.Json;
+import dev.perfharness.sut.http.JsonBodies;
+import dev.perfharness.sut.images.ImageReference;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -35,15 +36,15 @@ public record RunRequest(String image, List<String> command) {
         try {
             json = Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new BadRequest("body", abbreviate(body), "the body is not JSON: " + e.getOriginalMessage());
+            throw new BadRequest("body", JsonBodies.abbreviate(body), "the body is not JSON: " + e.getOriginalMessage());
         }
         if (json == null || !json.isObject()) {
-            throw new BadRequest("body", abbreviate(body), "the body must be a JSON object like {\"command\":[\"sh\",\"-c\",\"echo hi\"]}");
+            throw new BadRequest("body", JsonBodies.abbreviate(body), "the body must be a JSON object like {\"command\":[\"sh\",\"-c\",\"echo hi\"]}");
         }
         for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw new BadRequest(name, abbreviate(json.get(name).toString()), "unknown field \"%s\": a run takes image and command".formatted(abbreviate(name)));
+                throw new BadRequest(name, JsonBodies.abbreviate(json.get(name).toString()), "unknown field \"%s\": a run takes image and command".formatted(JsonBodies.abbreviate(name)));
             }
         }
         return new RunRequest(image(json.get("image"), defaultImage), command(json.get("command")));
@@ -54,12 +55,12 @@ public record RunRequest(String image, List<String> command) {
             return defaultImage;
         }
         if (!image.isTextual()) {
-            throw new BadRequest("image", abbreviate(image.toString()), "image must be a string, got " + abbreviate(image.toString()));
+            throw new BadRequest("image", JsonBodies.abbreviate(image.toString()), "image must be a string, got " + JsonBodies.abbreviate(image.toString()));
         }
         String reference = image.asText();
         if (!ImageReference.isValid(reference)) {
-            throw new BadRequest("image", abbreviate(reference),
-                    "\"%s\" is not an image reference like registry:5000/team/name:tag".formatted(abbreviate(reference)));
+            throw new BadRequest("image", JsonBodies.abbreviate(reference),
+                    "\"%s\" is not an image reference like registry:5000/team/name:tag".formatted(JsonBodies.abbreviate(reference)));
         }
         return reference;
     }
@@ -69,8 +70,8 @@ public record RunRequest(String image, List<String> command) {
             throw new BadRequest("command", null, "command is required, e.g. {\"command\":[\"sh\",\"-c\",\"echo hi\"]}");
         }
         if (!command.isArray()) {
-            throw new BadRequest("command", abbreviate(command.toString()),
-                    "command must be an array of strings, got " + abbreviate(command.toString()));
+            throw new BadRequest("command", JsonBodies.abbreviate(command.toString()),
+                    "command must be an array of strings, got " + JsonBodies.abbreviate(command.toString()));
         }
         if (command.isEmpty()) {
             throw new BadRequest("command", "[]", "command must name at least the program to run");
@@ -84,8 +85,8 @@ public record RunRequest(String image, List<String> command) {
         for (int i = 0; i < command.size(); i++) {
             JsonNode argument = command.get(i);
             if (!argument.isTextual()) {
-                throw new BadRequest("command[" + i + "]", abbreviate(argument.toString()),
-                        "command[%d] must be a string, got %s".formatted(i, abbreviate(argument.toString())));
+                throw new BadRequest("command[" + i + "]", JsonBodies.abbreviate(argument.toString()),
+                        "command[%d] must be a string, got %s".formatted(i, JsonBodies.abbreviate(argument.toString())));
             }
             chars += argument.asText().length();
             arguments.add(argument.asText());
@@ -98,9 +99,5 @@ public record RunRequest(String image, List<String> command) {
                     .formatted(chars, MAX_COMMAND_CHARS));
         }
         return arguments;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 100 ? text : text.substring(0, 100) + "...";
     }
 }

@@ -2,6 +2,7 @@ package dev.perfharness.sut.images;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.perfharness.sut.http.BadRequest;
+import dev.perfharness.sut.http.JsonBodies;
 import dev.perfharness.sut.http.JsonResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ public final class BuildImageHandler extends Handler.Abstract {
         String context;
         try {
             JsonNode body = JsonBodies.object(request, MAX_BODY_BYTES, EXAMPLE);
-            tag = JsonBodies.imageReference("tag", JsonBodies.text(body, "tag", EXAMPLE));
+            tag = ImageReference.require("tag", JsonBodies.text(body, "tag", EXAMPLE));
             if (ImageReference.parse(tag).digest().isPresent()) {
                 throw new BadRequest("tag", tag, "tag names an image to create; it cannot pin a digest: " + tag);
             }

@@ -1,6 +1,8 @@
 package dev.perfharness.sut.images;
 
 import dev.perfharness.config.HostAndPort;
+import dev.perfharness.sut.http.BadRequest;
+import dev.perfharness.sut.http.JsonBodies;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -34,6 +36,15 @@ public record ImageReference(Optional<String> registry, String repository, Optio
     /** Whether {@code text} is an image reference the service accepts. */
     public static boolean isValid(String text) {
         return text != null && !text.isEmpty() && text.length() <= MAX_LENGTH && GRAMMAR.matcher(text).matches();
+    }
+
+    /** {@code text}, when it is an image reference; otherwise a {@link BadRequest} naming {@code parameter} and the value. */
+    public static String require(String parameter, String text) {
+        if (!isValid(text)) {
+            throw new BadRequest(parameter, JsonBodies.abbreviate(text),
+                    "%s: \"%s\" is not an image reference like registry:5000/team/name:tag".formatted(parameter, JsonBodies.abbreviate(text)));
+        }
+        return text;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.perfharness.sut.images;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.perfharness.sut.http.BadRequest;
+import dev.perfharness.sut.http.JsonBodies;
 import dev.perfharness.sut.http.JsonResponse;
 import dev.perfharness.sut.jobs.ImagePuller;
 import dev.perfharness.sut.jobs.JobTracker;
@@ -82,7 +83,7 @@ public final class PullBatchHandler extends Handler.Abstract {
             if (!image.isTextual()) {
                 throw new BadRequest(parameter, JsonBodies.abbreviate(image.toString()), parameter + " must be a string, got " + image);
             }
-            names.add(JsonBodies.imageReference(parameter, image.asText()));
+            names.add(ImageReference.require(parameter, image.asText()));
         }
         return names;
     }

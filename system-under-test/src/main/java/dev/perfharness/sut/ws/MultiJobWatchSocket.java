@@ -3,6 +3,7 @@ package dev.perfharness.sut.ws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.perfharness.sut.http.Json;
+import dev.perfharness.sut.http.JsonBodies;
 import dev.perfharness.sut.jobs.JobTracker;
 import dev.perfharness.sut.jobs.PullJob;
 import dev.perfharness.sut.watch.JobUpdate;
@@ -72,7 +73,7 @@ public final class MultiJobWatchSocket extends WatchSocket {
         String action = request.path("action").asText("");
         String jobId = request.path("job_id").asText("");
         if (!action.equals("subscribe") && !action.equals("unsubscribe")) {
-            error("unknown action \"%s\"; expected subscribe or unsubscribe".formatted(abbreviate(action)));
+            error("unknown action \"%s\"; expected subscribe or unsubscribe".formatted(JsonBodies.abbreviate(action)));
             return;
         }
         if (jobId.isEmpty()) {
@@ -95,7 +96,7 @@ public final class MultiJobWatchSocket extends WatchSocket {
     private void subscribe(String requestedId) {
         Optional<PullJob> job = tracker.find(requestedId);
         if (job.isEmpty()) {
-            error("unknown job id: " + abbreviate(requestedId));
+            error("unknown job id: " + JsonBodies.abbreviate(requestedId));
             return;
         }
         String jobId = job.get().id();
@@ -123,7 +124,7 @@ public final class MultiJobWatchSocket extends WatchSocket {
         if (removed) {
             reply("unsubscribed", jobId);
         } else {
-            error("not subscribed to job " + abbreviate(jobId));
+            error("not subscribed to job " + JsonBodies.abbreviate(jobId));
         }
     }
 
@@ -186,10 +187,6 @@ public final class MultiJobWatchSocket extends WatchSocket {
         body.put("type", "error");
         body.put("error", message);
         connection.send(Json.write(body));
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
     }
 
     @Override

@@ -1,15 +1,14 @@
 package dev.perfharness.sut.containers;
 
-import dev.perfharness.sut.images.ImageReference;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.perfharness.sut.http.BadRequest;
+import dev.perfharness.sut.images.ImageReference;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RunRequestTest {
     private static final String BUSYBOX = "perf-harness/busybox:1";

@@ -1,21 +1,19 @@
-package dev.perfharness.sut.images;
+package dev.perfharness.sut.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.perfharness.sut.http.BadRequest;
-import dev.perfharness.sut.http.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
-/** Reads the small JSON bodies of the image endpoints; every refusal is a {@link BadRequest} naming what was wrong. */
-final class JsonBodies {
+/** Reads the small JSON request bodies of the API; every refusal is a {@link BadRequest} naming what was wrong. */
+public final class JsonBodies {
     private JsonBodies() {
     }
 
     /** The body as a JSON object, at most {@code maxBytes} long. */
-    static JsonNode object(Request request, int maxBytes, String example) throws IOException {
+    public static JsonNode object(Request request, int maxBytes, String example) throws IOException {
         long declared = request.getLength();
         if (declared > maxBytes) {
             throw new BadRequest("body", declared + " bytes", "the body of %d bytes is above the limit of %d".formatted(declared, maxBytes));
@@ -37,7 +35,7 @@ final class JsonBodies {
     }
 
     /** A required string field. */
-    static String text(JsonNode body, String field, String example) {
+    public static String text(JsonNode body, String field, String example) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             throw new BadRequest(field, null, field + " is required, e.g. " + example);
@@ -48,16 +46,8 @@ final class JsonBodies {
         return value.asText();
     }
 
-    /** {@code text}, when it is an image reference ({@link ImageReference#isValid}); named as {@code parameter} otherwise. */
-    static String imageReference(String parameter, String text) {
-        if (!ImageReference.isValid(text)) {
-            throw new BadRequest(parameter, abbreviate(text),
-                    "%s: \"%s\" is not an image reference like registry:5000/team/name:tag".formatted(parameter, abbreviate(text)));
-        }
-        return text;
-    }
-
-    static String abbreviate(String text) {
+    /** At most 100 characters of {@code text}, for echoing a bad value in an error. */
+    public static String abbreviate(String text) {
         return text.length() <= 100 ? text : text.substring(0, 100) + "...";
     }
 }

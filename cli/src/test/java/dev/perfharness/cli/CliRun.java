@@ -1,0 +1,24 @@
+package dev.perfharness.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Runs {@code harness <args>} in-process, as a user would from {@code project}, and keeps what it printed. */
+record CliRun(int exitCode, String output, String errors) {
+
+    static CliRun in(Path project, String... args) {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("HARNESS_HOME", project.toString());
+        CommandLine commandLine = HarnessMain.commandLine(new CliContext(environment));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int exitCode = commandLine.execute(args);
+        return new CliRun(exitCode, out.toString(), err.toString());
+    }
+}

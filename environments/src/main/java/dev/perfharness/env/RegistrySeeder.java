@@ -122,6 +122,31 @@ public final class RegistrySeeder {
     }
 
     /**
+     * Removes from the engine every local copy of a seeded image, whichever registry (port) it was
+     * pulled from. The layers are shared by all copies, so while one copy is left, a later pull finds
+     * them "already exist" and downloads nothing: a pull test or benchmark calls this first.
+     *
+     * @return the references removed
+     */
+    public static List<String> removeLocalCopies(DockerClient docker) {
+        List<String> removed = new java.util.ArrayList<>();
+        for (var image : docker.listImagesCmd().exec()) {
+            for (String tag : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
+                boolean seeded = IMAGES.stream().anyMatch(seed -> tag.endsWith("/" + seed.repository() + ":" + seed.tag()));
+                if (seeded) {
+                    try {
+                        docker.removeImageCmd(tag).withForce(true).exec();
+                        removed.add(tag);
+                    } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
+                        // removed with an earlier tag of the same image
+                    }
+                }
+            }
+        }
+        return removed;
+    }
+
+    /**
      * Whether the registry holds the image's manifest ({@code HEAD /v2/<repository>/manifests/<tag>}).
      *
      * @throws EnvironmentException when the registry does not answer

@@ -3,7 +3,6 @@ package dev.perfharness.sut.images;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.dockerjava.api.exception.NotFoundException;
 import dev.perfharness.config.EnvironmentName;
 import dev.perfharness.config.HarnessSettings;
 import dev.perfharness.config.HostAndPort;
@@ -59,6 +58,8 @@ class DockerPullerContainerIT {
         registry = HostAndPort.parse(available.address().orElseThrow(() -> new IllegalStateException(
                 "the embedded environment runs no registry: " + available.note())));
         docker = new EngineDockerApi(environment.endpoints().docker().address().orElseThrow());
+        // Copies pulled earlier from another registry port share the layers: they would make pulls download nothing.
+        RegistrySeeder.removeLocalCopies(docker.client());
     }
 
     @AfterAll
@@ -73,13 +74,7 @@ class DockerPullerContainerIT {
 
     @AfterEach
     void removePulledImages() {
-        for (String image : SEEDED) {
-            try {
-                docker.client().removeImageCmd(registry + "/" + image).withForce(true).exec();
-            } catch (NotFoundException notPulled) {
-                // This test did not pull it.
-            }
-        }
+        RegistrySeeder.removeLocalCopies(docker.client());
     }
 
     @Test

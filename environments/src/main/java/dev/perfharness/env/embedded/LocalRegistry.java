@@ -191,12 +191,18 @@ public final class LocalRegistry implements AutoCloseable {
             return;
         }
         removed = true;
+        // An interrupted thread cannot open the engine's socket channel: clear the flag for the clean-up, then restore it.
+        boolean interrupted = Thread.interrupted();
         try {
             docker.removeContainerCmd(containerId).withForce(true).exec();
         } catch (NotFoundException alreadyGone) {
             // Removed by someone else (env down's clean-up).
         } catch (RuntimeException e) {
             log.atWarn().addKeyValue("container", containerId).addKeyValue("error", e.getMessage()).log("could not remove the registry container");
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -55,6 +55,10 @@ final class ContainerSteps {
         try {
             containerId = create(run);
         } catch (DockerApiException e) {
+            if (e.reason() != DockerApiException.Reason.ENGINE_ERROR) {
+                // A create that timed out or was cancelled may still have made the container: remove it by name.
+                remove(run, namePrefix + run.id());
+            }
             return Ending.of(e);
         }
         try {

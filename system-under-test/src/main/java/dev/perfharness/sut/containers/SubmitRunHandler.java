@@ -1,14 +1,13 @@
 package dev.perfharness.sut.containers;
 
 import dev.perfharness.sut.http.BadRequest;
+import dev.perfharness.sut.http.JsonBodies;
 import dev.perfharness.sut.http.JsonResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -68,6 +67,6 @@ final class SubmitRunHandler extends Handler.Abstract {
         if (declared > RunRequest.MAX_BODY_BYTES) {
             throw new BadRequest("body", declared + " bytes", "the body of %d bytes is above the limit of %d".formatted(declared, RunRequest.MAX_BODY_BYTES));
         }
-        return Content.Source.asString(request, StandardCharsets.UTF_8);
+        return JsonBodies.bounded(request, RunRequest.MAX_BODY_BYTES);
     }
 }

@@ -81,6 +81,9 @@ public final class PooledDockerApi implements DockerApi {
         registerGauges();
     }
 
+    private static final java.util.Set<DockerOperation> BYPASSES_BREAKER =
+            java.util.EnumSet.of(DockerOperation.WAIT, DockerOperation.LOGS, DockerOperation.REMOVE);
+
     private static CircuitBreakerConfig breakerConfig(DockerSettings settings, OperationTimeouts timeouts) {
         return CircuitBreakerConfig.custom()
                 .slidingWindowType(SlidingWindowType.COUNT_BASED)
@@ -99,8 +102,12 @@ public final class PooledDockerApi implements DockerApi {
 
     @Override
     public <T> T call(DockerOperation operation, DockerCall<T> call) {
-        Supplier<T> guarded = Bulkhead.decorateSupplier(bulkhead, CircuitBreaker.decorateSupplier(breaker,
-                () -> calls.run(operation, timeout -> call.run(client, timeout))));
+        Supplier<T> timed = () -> calls.run(operation, timeout -> call.run(client, timeout));
+        // WAIT and LOGS last as long as the container runs, which the user decides: their timeouts say
+        // nothing of the engine's health. REMOVE is clean-up, tried even while the breaker is open, so
+        // an outage does not leave containers behind. All three still pass the bulkhead.
+        Supplier<T> guarded = Bulkhead.decorateSupplier(bulkhead,
+                BYPASSES_BREAKER.contains(operation) ? timed : CircuitBreaker.decorateSupplier(breaker, timed));
         try {
             return guarded.get();
         } catch (CallNotPermittedException e) {

@@ -3,6 +3,7 @@ package dev.perfharness.sut.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -18,10 +19,7 @@ public final class JsonBodies {
         if (declared > maxBytes) {
             throw new BadRequest("body", declared + " bytes", "the body of %d bytes is above the limit of %d".formatted(declared, maxBytes));
         }
-        String text = Content.Source.asString(request, StandardCharsets.UTF_8);
-        if (text.length() > maxBytes) {
-            throw new BadRequest("body", text.length() + " bytes", "the body is above the limit of %d bytes".formatted(maxBytes));
-        }
+        String text = bounded(request, maxBytes);
         JsonNode body;
         try {
             body = Json.MAPPER.readTree(text);
@@ -32,6 +30,21 @@ public final class JsonBodies {
             throw new BadRequest("body", abbreviate(text), "the body must be a JSON object, e.g. " + example);
         }
         return body;
+    }
+
+    /**
+     * The body as text, reading at most one byte past {@code maxBytes}: a chunked body declares no
+     * length, and must not be read whole into memory before it is found too large.
+     */
+    public static String bounded(Request request, int maxBytes) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            bytes = in.readNBytes(maxBytes + 1);
+        }
+        if (bytes.length > maxBytes) {
+            throw new BadRequest("body", "more than " + maxBytes + " bytes", "the body is above the limit of %d bytes".formatted(maxBytes));
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** A required string field. */

@@ -65,6 +65,10 @@ public final class DockerPuller implements ImagePuller {
         Thread thread = Thread.ofVirtual().name("docker-pull-" + job.id()).unstarted(() -> {
             try {
                 pull(job, progress);
+            } catch (RuntimeException | Error unexpected) {
+                // Every pull ends: a job left pending would also keep its limiter permit for ever.
+                log.atWarn().setCause(unexpected).addKeyValue("job", job.id()).log("a pull failed unexpectedly");
+                progress.failed("the pull failed unexpectedly: " + unexpected);
             } finally {
                 inFlight.remove(job.id());
             }

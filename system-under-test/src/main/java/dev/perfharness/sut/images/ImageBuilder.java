@@ -66,7 +66,7 @@ public final class ImageBuilder {
                         .withRemove(true)
                         .withForcerm(true)
                         .exec(new BuildImageResultCallback())
-                        .awaitImageId(timeout.toSeconds(), TimeUnit.SECONDS);
+                        .awaitImageId(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 // The classic builder reports a short id ("Successfully built 0123456789ab"): ask for the whole one.
                 return client.inspectImageCmd(tag).exec().getId();
             });

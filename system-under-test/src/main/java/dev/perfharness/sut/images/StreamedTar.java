@@ -36,15 +36,26 @@ final class StreamedTar implements BuildContextTar {
         Pipe pipe = Pipe.open();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread.ofVirtual().name("context-tar-" + dir.getFileName()).start(() -> {
-            try (OutputStream sink = Channels.newOutputStream(pipe.sink())) {
+            OutputStream sink = Channels.newOutputStream(pipe.sink());
+            try {
                 writer.write(dir, sink);
             } catch (IOException | RuntimeException e) {
-                // Kept before the sink closes (the try's close comes after this block), so the reader sees it.
                 failure.set(e);
                 log.atDebug().addKeyValue("dir", dir).addKeyValue("error", e.getMessage()).log("writing a build context tar failed");
+            } finally {
+                // Closed only after a failure is recorded: a reader woken by the end of the pipe must find it.
+                closeQuietly(sink);
             }
         });
         return new FailureAware(Channels.newInputStream(pipe.source()), failure, dir);
+    }
+
+    private static void closeQuietly(OutputStream sink) {
+        try {
+            sink.close();
+        } catch (IOException e) {
+            log.atDebug().addKeyValue("error", e.getMessage()).log("closing the build context pipe failed");
+        }
     }
 
     @Override

@@ -201,6 +201,8 @@ final class AsyncOutput implements ContainerOutput {
         if (batch.isEmpty()) {
             return;
         }
+        // Recorded first: whoever sees the lines stored also sees the batch that stored them.
+        batches.record(batch.size());
         for (Line line : batch) {
             try {
                 store.add(line.source, formatter.format(line.arrived, line.source, line.text));
@@ -211,7 +213,6 @@ final class AsyncOutput implements ContainerOutput {
                 log.atError().setCause(e).addKeyValue("source", line.source).log("container output line could not be stored");
             }
         }
-        batches.record(batch.size());
         batch.clear();
     }
 

@@ -114,13 +114,16 @@ final class ExpiryHeapStore implements TokenStore {
                     byDigest.remove(soonest.digest);
                     inBatch++;
                 }
+                // Counted before the lock is released, so the count is there once the tokens are gone.
+                if (inBatch > 0) {
+                    metrics.expired(inBatch);
+                }
             } finally {
                 lock.unlock();
             }
             if (inBatch > 0) {
                 batches++;
                 removed += inBatch;
-                metrics.expired(inBatch);
             }
         } while (inBatch == batch);
         return new Sweep(removed, batches);

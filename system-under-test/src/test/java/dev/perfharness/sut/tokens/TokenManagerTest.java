@@ -189,7 +189,7 @@ class TokenManagerTest {
 
     @Test
     void perTokenTimersRemoveTheirTokenAndEnd() {
-        TokenManager tokens = TokenManagers.create(settings("per-token-timer", Map.of("tokens.ttl", "200ms")), metrics);
+        TokenManager tokens = TokenManagers.create(settings("per-token-timer", Map.of("tokens.ttl", "2s")), metrics);
         managers.add(tokens);
         for (int i = 0; i < 5; i++) {
             tokens.issue();

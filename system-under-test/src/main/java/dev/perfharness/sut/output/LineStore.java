@@ -8,12 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The formatted lines of each source, kept for reading back. Bounded per source: the last
- * {@value #MAX_LINES_PER_SOURCE} lines, the oldest leaving first and counted in
- * {@code output_lines_trimmed_total} (a long-running container's log would otherwise grow without end).
+ * {@value #MAX_LINES_PER_SOURCE} lines and at most {@value #MAX_CHARS_PER_SOURCE} characters, the
+ * oldest leaving first and counted in {@code output_lines_trimmed_total} (a long-running container's
+ * log would otherwise grow without end; long lines would make a line count alone a weak bound).
  * Sources stay until {@link #forget}; their number is the caller's to bound.
  */
 final class LineStore {
     static final int MAX_LINES_PER_SOURCE = 10_000;
+    static final int MAX_CHARS_PER_SOURCE = 1 << 20;
 
     private final ConcurrentHashMap<String, SourceLines> sources = new ConcurrentHashMap<>();
     private final int maxLinesPerSource;
@@ -26,12 +28,13 @@ final class LineStore {
     LineStore(MeterRegistry registry, int maxLinesPerSource) {
         this.maxLinesPerSource = maxLinesPerSource;
         this.trimmed = Counter.builder("output.lines.trimmed")
-                .description("oldest lines let go because their source held " + maxLinesPerSource).register(registry);
+                .description("oldest lines let go because their source held " + maxLinesPerSource + " lines or " + MAX_CHARS_PER_SOURCE + " characters").register(registry);
     }
 
     void add(String source, String formatted) {
-        if (sources.computeIfAbsent(source, name -> new SourceLines()).add(formatted, maxLinesPerSource)) {
-            trimmed.increment();
+        int letGo = sources.computeIfAbsent(source, name -> new SourceLines()).add(formatted, maxLinesPerSource);
+        if (letGo > 0) {
+            trimmed.increment(letGo);
         }
     }
 
@@ -46,15 +49,18 @@ final class LineStore {
 
     private static final class SourceLines {
         private final ArrayDeque<String> lines = new ArrayDeque<>();
+        private long chars;
 
-        /** Appends; true when the oldest line had to go. */
-        synchronized boolean add(String line, int max) {
+        /** Appends; returns how many of the oldest lines had to go. */
+        synchronized int add(String line, int max) {
             lines.addLast(line);
-            if (lines.size() > max) {
-                lines.removeFirst();
-                return true;
+            chars += line.length();
+            int letGo = 0;
+            while (lines.size() > 1 && (lines.size() > max || chars > MAX_CHARS_PER_SOURCE)) {
+                chars -= lines.removeFirst().length();
+                letGo++;
             }
-            return false;
+            return letGo;
         }
 
         synchronized List<String> snapshot() {

@@ -31,14 +31,15 @@ final class PerTokenTimerStore implements TokenStore {
     @Override
     public void put(TokenEntry entry) {
         tokens.put(entry.digest, entry);
-        Thread timer = Thread.ofVirtual().name("token-timer").unstarted(() -> expireLater(entry));
+        // Set at issue, like the seed's timer per token: the wait is fixed now, not when the thread first runs.
+        long waitMillis = entry.expiresAtMillis - clock.millis();
+        Thread timer = Thread.ofVirtual().name("token-timer").unstarted(() -> expireLater(entry, waitMillis));
         timers.add(timer);
         timer.start();
     }
 
-    private void expireLater(TokenEntry entry) {
+    private void expireLater(TokenEntry entry, long waitMillis) {
         try {
-            long waitMillis = entry.expiresAtMillis - clock.millis();
             if (!closed && waitMillis > 0) {
                 Thread.sleep(waitMillis);
             }

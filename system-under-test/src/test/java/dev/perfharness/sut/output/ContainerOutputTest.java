@@ -155,6 +155,17 @@ class ContainerOutputTest {
         assertThat(metrics.registry().get("output.lines.trimmed").counter().count()).isEqualTo(2.0);
     }
 
+    @Test
+    void longLinesAreBoundedByCharactersNotOnlyByCount() {
+        LineStore store = new LineStore(metrics.registry(), 10_000);
+        String quarter = "x".repeat(LineStore.MAX_CHARS_PER_SOURCE / 4);
+
+        IntStream.range(0, 6).forEach(i -> store.add("run-1", i + quarter));
+
+        assertThat(store.lines("run-1")).hasSize(3).first().asString().startsWith("3");
+        assertThat(metrics.registry().get("output.lines.trimmed").counter().count()).isEqualTo(3.0);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"sync", "async"})
     void aForgottenSourceHasNoLines(String aggregator) {

@@ -2,6 +2,8 @@ package dev.perfharness.sut.http;
 
 import dev.perfharness.sut.metrics.ServiceMetrics;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -15,6 +17,8 @@ import org.eclipse.jetty.util.Callback;
 public final class MeasuredHandler extends Handler.Wrapper {
     private final String endpoint;
     private final ServiceMetrics metrics;
+    /** One timer per method and status, built once: building and registering on every request is not free. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public MeasuredHandler(String endpoint, ServiceMetrics metrics, Handler handler) {
         super(handler);
@@ -37,13 +41,15 @@ public final class MeasuredHandler extends Handler.Wrapper {
     private void record(long started, Request request, Response response) {
         long nanos = System.nanoTime() - started;
         metrics.latencies().record(endpoint, nanos);
-        Timer.builder("http.server.requests")
-                .description("service time per endpoint")
-                .tag("endpoint", endpoint)
-                .tag("method", request.getMethod())
-                .tag("status", Integer.toString(response.getStatus()))
-                .publishPercentileHistogram()
-                .register(metrics.registry())
+        String method = request.getMethod();
+        int status = response.getStatus();
+        timers.computeIfAbsent(method + ' ' + status, key -> Timer.builder("http.server.requests")
+                        .description("service time per endpoint")
+                        .tag("endpoint", endpoint)
+                        .tag("method", method)
+                        .tag("status", Integer.toString(status))
+                        .publishPercentileHistogram()
+                        .register(metrics.registry()))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 }

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -13,6 +15,8 @@ import java.util.function.Supplier;
 public final class ServiceMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final EndpointLatencies latencies = new EndpointLatencies();
+    /** Built once per kind: fan-out serializes on every job change, and a lookup by builder costs more than the map. */
+    private final Map<String, Timer> serializationTimers = new ConcurrentHashMap<>();
 
     public MeterRegistry registry() {
         return registry;
@@ -36,10 +40,10 @@ public final class ServiceMetrics {
         try {
             return serializer.get();
         } finally {
-            sample.stop(Timer.builder("serialize.duration")
+            sample.stop(serializationTimers.computeIfAbsent(kind, name -> Timer.builder("serialize.duration")
                     .description("time to turn a response or a WebSocket message into JSON")
-                    .tag("kind", kind)
-                    .register(registry));
+                    .tag("kind", name)
+                    .register(registry)));
         }
     }
 

@@ -3,11 +3,11 @@ package dev.perfharness.sut.api;
 import dev.perfharness.sut.cache.CacheKey;
 import dev.perfharness.sut.cache.CachedBody;
 import dev.perfharness.sut.cache.JobListCache;
+import dev.perfharness.sut.http.ApiHandler;
 import dev.perfharness.sut.http.BadRequest;
 import dev.perfharness.sut.http.JsonResponse;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -19,7 +19,7 @@ import org.eclipse.jetty.util.Callback;
  *
  * <p>Blocking on purpose, like the seed's handler: it runs on a virtual thread.
  */
-public final class JobListHandler extends Handler.Abstract {
+public final class JobListHandler extends ApiHandler {
 
     /** What to list for a request: the cache key, and how to produce the body on a miss. */
     public interface Listing {
@@ -38,23 +38,14 @@ public final class JobListHandler extends Handler.Abstract {
     private final ListingFor listingFor;
 
     public JobListHandler(JobListCache cache, ListingFor listingFor) {
+        super(HttpMethod.GET);
         this.cache = cache;
         this.listingFor = listingFor;
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
-        if (!HttpMethod.GET.is(request.getMethod())) {
-            JsonResponse.send(response, 405, java.util.Map.of("error", "use GET", "method", request.getMethod()), callback);
-            return true;
-        }
-        Listing listing;
-        try {
-            listing = listingFor.of(request);
-        } catch (BadRequest problem) {
-            JsonResponse.badRequest(response, problem, callback);
-            return true;
-        }
+    protected boolean serve(Request request, Response response, Callback callback) {
+        Listing listing = listingFor.of(request);
         CachedBody body = cache.get(listing.key(), listing.loader());
         response.getHeaders().put("X-Cache", body.outcome().header());
         JsonResponse.sendRaw(response, 200, body.json(), callback);

@@ -1,7 +1,7 @@
 package dev.perfharness.sut.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.perfharness.sut.http.BadRequest;
+import dev.perfharness.sut.http.ApiHandler;
 import dev.perfharness.sut.http.JsonBodies;
 import dev.perfharness.sut.http.JsonResponse;
 import dev.perfharness.sut.images.ImageReference;
@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -21,7 +20,7 @@ import org.eclipse.jetty.util.Callback;
  * {@code POST /api/v1/images/pull {"image":"..."}}: records a pending job, hands it to the puller and
  * answers 202 with the job id at once. Never cached (seed 000: "no caching benefit for writes").
  */
-public final class PullImageHandler extends Handler.Abstract {
+public final class PullImageHandler extends ApiHandler {
     private static final int MAX_BODY_BYTES = 8 * 1024;
     private static final String EXAMPLE = "{\"image\":\"library/redis:7.4\"}";
 
@@ -29,23 +28,14 @@ public final class PullImageHandler extends Handler.Abstract {
     private final ImagePuller puller;
 
     public PullImageHandler(JobTracker tracker, ImagePuller puller) {
+        super(HttpMethod.POST);
         this.tracker = tracker;
         this.puller = puller;
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws IOException {
-        if (!HttpMethod.POST.is(request.getMethod())) {
-            JsonResponse.send(response, 405, Map.of("error", "use POST", "method", request.getMethod()), callback);
-            return true;
-        }
-        String image;
-        try {
-            image = image(request);
-        } catch (BadRequest problem) {
-            JsonResponse.badRequest(response, problem, callback);
-            return true;
-        }
+    protected boolean serve(Request request, Response response, Callback callback) throws IOException {
+        String image = image(request);
         PullJob job = tracker.create(image);
         puller.start(job, tracker.progressOf(job.id()));
         Map<String, Object> body = new LinkedHashMap<>();

@@ -1,27 +1,24 @@
 package dev.perfharness.sut.containers;
 
+import dev.perfharness.sut.http.ApiHandler;
 import dev.perfharness.sut.http.JsonResponse;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /** {@code GET /api/v1/containers/runs/{runId}}: the run with its output so far, or a 404 naming the id. */
-final class RunStatusHandler extends Handler.Abstract.NonBlocking {
+final class RunStatusHandler extends ApiHandler {
     private final ContainerRuns runs;
 
     RunStatusHandler(ContainerRuns runs) {
+        super(HttpMethod.GET, InvocationType.NON_BLOCKING);
         this.runs = runs;
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
-        if (!HttpMethod.GET.is(request.getMethod())) {
-            JsonResponse.send(response, 405, Map.of("error", "use GET", "method", request.getMethod()), callback);
-            return true;
-        }
+    protected boolean serve(Request request, Response response, Callback callback) {
         String path = request.getHttpURI().getPath();
         String runId = path.startsWith(ContainerRuns.RUNS_PREFIX) ? path.substring(ContainerRuns.RUNS_PREFIX.length()) : "";
         runs.find(runId).ifPresentOrElse(

@@ -1,5 +1,6 @@
 package dev.perfharness.sut.containers;
 
+import dev.perfharness.sut.http.ApiHandler;
 import dev.perfharness.sut.http.BadRequest;
 import dev.perfharness.sut.http.JsonBodies;
 import dev.perfharness.sut.http.JsonResponse;
@@ -8,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -18,28 +18,19 @@ import org.eclipse.jetty.util.Callback;
  * answers 202 {@code {"run_id","status"}} at once, with its URL in {@code Location}. A malformed request is
  * a 400 naming the field and value; a full queue is a 503 naming the queue's size, with {@code Retry-After}.
  */
-final class SubmitRunHandler extends Handler.Abstract {
+final class SubmitRunHandler extends ApiHandler {
     private final ContainerRuns runs;
     private final String defaultImage;
 
     SubmitRunHandler(ContainerRuns runs, String defaultImage) {
+        super(HttpMethod.POST);
         this.runs = runs;
         this.defaultImage = defaultImage;
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws IOException {
-        if (!HttpMethod.POST.is(request.getMethod())) {
-            JsonResponse.send(response, 405, Map.of("error", "use POST", "method", request.getMethod()), callback);
-            return true;
-        }
-        RunRequest run;
-        try {
-            run = RunRequest.parse(body(request), defaultImage);
-        } catch (BadRequest problem) {
-            JsonResponse.badRequest(response, problem, callback);
-            return true;
-        }
+    protected boolean serve(Request request, Response response, Callback callback) throws IOException {
+        RunRequest run = RunRequest.parse(body(request), defaultImage);
         RunView queued;
         try {
             queued = runs.submit(run);

@@ -1,6 +1,7 @@
 package dev.perfharness.sut.images;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.perfharness.sut.http.ApiHandler;
 import dev.perfharness.sut.http.BadRequest;
 import dev.perfharness.sut.http.JsonBodies;
 import dev.perfharness.sut.http.JsonResponse;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -21,7 +21,7 @@ import org.eclipse.jetty.util.Callback;
  * <p>400 names a bad tag or a context that does not exist; 502 carries the engine's words when the build
  * fails; 503 says what the engine lacks. A build blocks its request's virtual thread, not a platform thread.
  */
-public final class BuildImageHandler extends Handler.Abstract {
+public final class BuildImageHandler extends ApiHandler {
     public static final String PATH = "/api/v1/images/build";
     private static final int MAX_BODY_BYTES = 8 * 1024;
     private static final String EXAMPLE = "{\"tag\":\"perf-harness/built:1\",\"context\":\"small\"}";
@@ -29,15 +29,12 @@ public final class BuildImageHandler extends Handler.Abstract {
     private final ImageBuilder builder;
 
     public BuildImageHandler(ImageBuilder builder) {
+        super(HttpMethod.POST);
         this.builder = builder;
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws IOException {
-        if (!HttpMethod.POST.is(request.getMethod())) {
-            JsonResponse.send(response, 405, Map.of("error", "use POST", "method", request.getMethod()), callback);
-            return true;
-        }
+    protected boolean serve(Request request, Response response, Callback callback) throws IOException {
         String tag;
         String context;
         try {
@@ -48,8 +45,6 @@ public final class BuildImageHandler extends Handler.Abstract {
             }
             context = JsonBodies.text(body, "context", EXAMPLE);
             JsonResponse.send(response, 201, builder.build(tag, context), callback);
-        } catch (BadRequest problem) {
-            JsonResponse.badRequest(response, problem, callback);
         } catch (BuildFailure failure) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", failure.getMessage());

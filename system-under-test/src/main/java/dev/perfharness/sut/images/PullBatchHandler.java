@@ -1,6 +1,7 @@
 package dev.perfharness.sut.images;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.perfharness.sut.http.ApiHandler;
 import dev.perfharness.sut.http.BadRequest;
 import dev.perfharness.sut.http.JsonBodies;
 import dev.perfharness.sut.http.JsonResponse;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -26,7 +26,7 @@ import org.eclipse.jetty.util.Callback;
  * {@code ensureImagesExistsParallel}). A batch is all or nothing at the door: when any name does not
  * parse, the answer is 400 naming it ({@code images[2]}) and no job is created.
  */
-public final class PullBatchHandler extends Handler.Abstract {
+public final class PullBatchHandler extends ApiHandler {
     public static final String PATH = "/api/v1/images/pull-batch";
     /** Images one batch may name. */
     public static final int MAX_IMAGES = 100;
@@ -37,23 +37,14 @@ public final class PullBatchHandler extends Handler.Abstract {
     private final ImagePuller puller;
 
     public PullBatchHandler(JobTracker tracker, ImagePuller puller) {
+        super(HttpMethod.POST);
         this.tracker = tracker;
         this.puller = puller;
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws IOException {
-        if (!HttpMethod.POST.is(request.getMethod())) {
-            JsonResponse.send(response, 405, Map.of("error", "use POST", "method", request.getMethod()), callback);
-            return true;
-        }
-        List<String> images;
-        try {
-            images = images(JsonBodies.object(request, MAX_BODY_BYTES, EXAMPLE));
-        } catch (BadRequest problem) {
-            JsonResponse.badRequest(response, problem, callback);
-            return true;
-        }
+    protected boolean serve(Request request, Response response, Callback callback) throws IOException {
+        List<String> images = images(JsonBodies.object(request, MAX_BODY_BYTES, EXAMPLE));
         List<String> jobIds = new ArrayList<>(images.size());
         for (String image : images) {
             PullJob job = tracker.create(image);

@@ -1,9 +1,9 @@
 package dev.perfharness.sut.tokens;
 
+import dev.perfharness.sut.http.ApiHandler;
 import dev.perfharness.sut.http.JsonResponse;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -13,22 +13,18 @@ import org.eclipse.jetty.util.Callback;
  * The body of the request is ignored. Anyone may ask (this is a benchmark's service, not an identity
  * provider): the endpoint exists to exercise the token manager with real traffic.
  */
-public final class TokenHandler extends Handler.Abstract {
+public final class TokenHandler extends ApiHandler {
     public static final String PATH = "/api/v1/tokens";
 
     private final TokenManager tokens;
 
     public TokenHandler(TokenManager tokens) {
+        super(HttpMethod.POST);
         this.tokens = tokens;
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
-        if (!HttpMethod.POST.is(request.getMethod())) {
-            response.getHeaders().put("Allow", "POST");
-            JsonResponse.send(response, 405, Map.of("error", "use POST", "method", request.getMethod()), callback);
-            return true;
-        }
+    protected boolean serve(Request request, Response response, Callback callback) {
         IssuedToken token;
         try {
             token = tokens.issue();

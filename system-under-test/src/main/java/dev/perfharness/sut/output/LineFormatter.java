@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
  * terminal logger does: {@code 2026-11-24T10:00:00.123Z [run-42] line}. The three variants
  * ({@code log-format}) produce the same text and differ only in how they build it.
  */
-interface LineFormatter {
+public interface LineFormatter {
     /** UTC, always with milliseconds: {@link Instant#toString()} drops zero millis and shows micros. */
     DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC);
     /** {@code 2026-11-24T10:00:00.123Z}, 24 characters for years 1000 to 9999. */

@@ -3,14 +3,9 @@ package dev.perfharness.cli;
 import dev.perfharness.config.HarnessSettings;
 import dev.perfharness.config.HostAndPort;
 import dev.perfharness.env.Endpoints;
-import dev.perfharness.env.Environment;
-import dev.perfharness.env.Environments;
-import dev.perfharness.env.state.EnvironmentState;
-import dev.perfharness.env.state.StateFile;
 import dev.perfharness.sut.ReferenceService;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -63,31 +58,25 @@ public final class SutCommand implements Callable<Integer> {
             flags.put("logs", logs);
         }
         HarnessSettings settings = settingsOptions.load(flags);
-        Optional<EnvironmentState> up = new StateFile(settings.stateDir()).read()
-                .filter(EnvironmentState::holderAlive)
-                .filter(state -> state.environment().equals(settings.environment().label())
-                        || settingsOptions.explicitEnvironment().isEmpty());
-        Optional<Environment> owned = up.isPresent() ? Optional.empty() : Optional.of(Environments.start(settings));
-        Endpoints endpoints = up.map(EnvironmentState::endpoints).orElseGet(() -> owned.orElseThrow().endpoints());
+        EnvironmentLease environment = EnvironmentLease.acquire(settings, settingsOptions);
+        Endpoints endpoints = environment.endpoints();
         HostAndPort redis = endpoints.redis();
         ReferenceService service;
         try {
             service = ReferenceService.start(settings, ServiceBackends.of(endpoints));
         } catch (RuntimeException e) {
-            owned.ifPresent(Environment::close);
+            environment.close();
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
-            owned.ifPresent(Environment::close);
+            environment.close();
             stopped.countDown();
         }, "sut-shutdown"));
         var out = spec.commandLine().getOut();
         out.printf("reference service: %s%n", service.url());
-        out.printf("redis: redis://%s (%s)%n", redis, up.isPresent()
-                ? "the " + up.get().environment() + " environment that is up"
-                : "started for this run (" + settings.environment().label() + "); it stops with the service");
+        out.printf("redis: redis://%s (%s)%n", redis, environment.description());
         out.printf("variants: cache=%s ws=%s logs=%s (log source: %s); %d jobs pre-filled%n",
                 label(settings.cache().variant()), label(settings.watch().variant()), label(settings.podLogs().variant()),
                 label(settings.podLogs().source()), service.tracker().size());

@@ -2,6 +2,7 @@ package dev.perfharness.cli;
 
 import dev.perfharness.config.SettingsException;
 import dev.perfharness.env.EnvironmentException;
+import dev.perfharness.jmh.suite.SuiteException;
 import dev.perfharness.sut.ServiceException;
 import picocli.CommandLine;
 
@@ -15,7 +16,8 @@ final class UserErrors implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult)
             throws Exception {
-        if (e instanceof SettingsException || e instanceof EnvironmentException || e instanceof ServiceException) {
+        if (e instanceof SettingsException || e instanceof EnvironmentException || e instanceof ServiceException
+                || e instanceof SuiteException) {
             commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + e.getMessage()));
             return EXIT_USER_ERROR;
         }

@@ -1,0 +1,54 @@
+package dev.perfharness.cli;
+
+import dev.perfharness.config.HarnessSettings;
+import dev.perfharness.env.Endpoints;
+import dev.perfharness.env.Environment;
+import dev.perfharness.env.Environments;
+import dev.perfharness.env.state.EnvironmentState;
+import dev.perfharness.env.state.StateFile;
+import java.util.Optional;
+
+/**
+ * The environment a command works against: the one {@code harness env up} holds, when it is alive and of
+ * the kind asked for, or else one started for this command alone. Closing the lease stops only what the
+ * lease started.
+ */
+final class EnvironmentLease implements AutoCloseable {
+    private final Endpoints endpoints;
+    private final Optional<Environment> owned;
+    private final String description;
+
+    private EnvironmentLease(Endpoints endpoints, Optional<Environment> owned, String description) {
+        this.endpoints = endpoints;
+        this.owned = owned;
+        this.description = description;
+    }
+
+    static EnvironmentLease acquire(HarnessSettings settings, SettingsOptions options) {
+        Optional<EnvironmentState> up = new StateFile(settings.stateDir()).read()
+                .filter(EnvironmentState::holderAlive)
+                .filter(state -> state.environment().equals(settings.environment().label())
+                        || options.explicitEnvironment().isEmpty());
+        if (up.isPresent()) {
+            return new EnvironmentLease(up.get().endpoints(), Optional.empty(),
+                    "the " + up.get().environment() + " environment that is up");
+        }
+        Environment started = Environments.start(settings);
+        return new EnvironmentLease(started.endpoints(), Optional.of(started),
+                "started for this run (" + settings.environment().label() + "); it stops at the end");
+    }
+
+    Endpoints endpoints() {
+        return endpoints;
+    }
+
+    /** "the embedded environment that is up" or "started for this run (embedded); ...". */
+    String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        owned.ifPresent(Environment::close);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.perfharness.cli;
+
+import dev.perfharness.config.HarnessSettings;
+import dev.perfharness.env.Endpoints;
+import dev.perfharness.jmh.suite.JmhSuite;
+import dev.perfharness.jmh.suite.Preset;
+import dev.perfharness.jmh.suite.SuiteOutcome;
+import dev.perfharness.jmh.suite.SuitePlan;
+import dev.perfharness.jmh.suite.SuiteRequest;
+import dev.perfharness.jmh.support.Backend;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code harness jmh}: the JMH suite against the environment's Redis, engine and registry, into
+ * {@code runs/<run-id>/jmh/results.json}; with {@code --profile}, flame graphs into {@code flames/}.
+ * Exit 0 when every planned variant has a result, 1 when one failed.
+ */
+@Command(name = "jmh", description = "Run the JMH suite: every component's before and after variants.", mixinStandardHelpOptions = true)
+public final class JmhCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    SettingsOptions settingsOptions;
+
+    @Option(names = "--preset", paramLabel = "PRESET", defaultValue = "quick",
+            description = "quick (every benchmark, short, one fork: minutes), ci (2 forks, enough samples for the gate) or full")
+    String preset;
+
+    @Option(names = "--include", paramLabel = "REGEX",
+            description = "only benchmarks whose full name matches; repeatable (default: all)")
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--profile", description = "also profile every benchmark and variant (cpu and alloc) into flames/")
+    boolean profile;
+
+    @Option(names = "--runs-dir", paramLabel = "DIR", description = "where run directories go (default: runs/ in the project)")
+    Path runsDirectory;
+
+    private final CliContext context;
+
+    public JmhCommand(CliContext context) {
+        this.context = context;
+        this.settingsOptions = new SettingsOptions(context);
+    }
+
+    @Override
+    public Integer call() {
+        Preset chosen;
+        try {
+            chosen = Preset.named(preset);
+            SuitePlan.checkIncludes(includes);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        HarnessSettings settings = settingsOptions.load();
+        PrintWriter out = spec.commandLine().getOut();
+        try (EnvironmentLease environment = EnvironmentLease.acquire(settings, settingsOptions)) {
+            Path runDirectory = new RunDirectories(runsRoot(), Clock.systemUTC()).create();
+            out.printf("run directory: %s%nenvironment: %s%n", runDirectory, environment.description());
+            SuiteRequest request = new SuiteRequest(chosen, includes, backends(environment.endpoints()), runDirectory, profile,
+                    settings.stateDir().resolve("async-profiler"));
+            SuiteOutcome outcome = JmhSuite.run(request, out);
+            out.printf("results: %s%n", outcome.results());
+            outcome.flames().ifPresent(flames -> {
+                out.printf("flame graphs: %s (cpu sampled by %s)%n", flames.directory(), flames.cpuSampling());
+                flames.problems().forEach(problem -> out.printf("  %s%n", problem));
+            });
+            outcome.failed().forEach(failed -> out.printf("FAILED: %s; see %s%n", failed, outcome.log()));
+            return outcome.succeeded() ? 0 : 1;
+        }
+    }
+
+    private Path runsRoot() {
+        return runsDirectory != null ? runsDirectory : context.projectDir().resolve("runs");
+    }
+
+    private static Map<Backend, String> backends(Endpoints endpoints) {
+        Map<Backend, String> backends = new EnumMap<>(Backend.class);
+        backends.put(Backend.REDIS, endpoints.redis().toString());
+        endpoints.docker().address().ifPresent(address -> backends.put(Backend.DOCKER, address));
+        endpoints.registry().address().ifPresent(address -> backends.put(Backend.REGISTRY, address));
+        return backends;
+    }
+}

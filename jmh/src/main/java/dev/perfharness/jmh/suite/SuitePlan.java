@@ -1,0 +1,179 @@
+package dev.perfharness.jmh.suite;
+
+import dev.perfharness.jmh.support.Backend;
+import dev.perfharness.jmh.support.RequiresBackend;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * What a suite run will do, before it starts: the benchmarks the include patterns select, minus the
+ * classes whose servers are not there, with the parameter combinations the preset runs. The runner
+ * uses it for "done/total" and the time left; the report uses the skipped list for "not run: why".
+ */
+public final class SuitePlan {
+    private static final String PACKAGE_PREFIX = "dev.perfharness.jmh.";
+
+    private final Preset preset;
+    private final List<PlannedBenchmark> benchmarks;
+    private final List<SkippedBenchmark> skipped;
+    private final List<String> includes;
+
+    private SuitePlan(Preset preset, List<PlannedBenchmark> benchmarks, List<SkippedBenchmark> skipped, List<String> includes) {
+        this.preset = preset;
+        this.benchmarks = List.copyOf(benchmarks);
+        this.skipped = List.copyOf(skipped);
+        this.includes = List.copyOf(includes);
+    }
+
+    /**
+     * Plans the benchmarks on the class path that match any of {@code includes} (regular expressions over
+     * the full benchmark name; none means all).
+     *
+     * @param available the servers this run has
+     * @throws IllegalArgumentException when a pattern is not a regular expression or selects nothing
+     */
+    public static SuitePlan of(Preset preset, List<String> includes, Set<Backend> available) {
+        SortedSet<BenchmarkListEntry> entries = select(includes);
+        List<PlannedBenchmark> planned = new ArrayList<>();
+        Map<String, SkippedBenchmark> skipped = new LinkedHashMap<>();
+        for (BenchmarkListEntry entry : entries) {
+            String className = entry.getUserClassQName();
+            List<Backend> missing = missingBackends(className, available);
+            if (!missing.isEmpty()) {
+                skipped.putIfAbsent(className, new SkippedBenchmark(className, notRunReason(missing)));
+                continue;
+            }
+            Map<String, String[]> params = paramsRun(entry, preset);
+            int combinations = params.values().stream().mapToInt(values -> values.length).reduce(1, Math::multiplyExact);
+            planned.add(new PlannedBenchmark(entry.getUsername(), entry.getMode(), combinations, params));
+        }
+        return new SuitePlan(preset, planned, new ArrayList<>(skipped.values()), includes);
+    }
+
+    /**
+     * Checks the include patterns before anything is started: each must be a regular expression, and
+     * together they must select at least one benchmark.
+     *
+     * @throws IllegalArgumentException naming the bad pattern, or listing the benchmarks there are
+     */
+    public static void checkIncludes(List<String> includes) {
+        select(includes);
+    }
+
+    private static SortedSet<BenchmarkListEntry> select(List<String> includes) {
+        for (String include : includes) {
+            try {
+                Pattern.compile(include);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("--include '" + include + "' is not a regular expression: " + e.getDescription(), e);
+            }
+        }
+        OutputFormat silent = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT);
+        SortedSet<BenchmarkListEntry> entries = BenchmarkList.defaultList().find(silent, includes.isEmpty() ? List.of(".*") : includes, List.of());
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("no benchmark matches --include " + String.join(", ", includes)
+                    + "; the benchmarks are " + String.join(", ", allShortNames()));
+        }
+        return entries;
+    }
+
+    /** {@code output.LineFormatBenchmark.format} for {@code dev.perfharness.jmh.output.LineFormatBenchmark.format}. */
+    static String shortName(String benchmark) {
+        return benchmark.startsWith(PACKAGE_PREFIX) ? benchmark.substring(PACKAGE_PREFIX.length()) : benchmark;
+    }
+
+    private static List<String> allShortNames() {
+        OutputFormat silent = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT);
+        return BenchmarkList.defaultList().find(silent, List.of(".*"), List.of()).stream()
+                .map(entry -> shortName(entry.getUsername())).distinct().toList();
+    }
+
+    private static Map<String, String[]> paramsRun(BenchmarkListEntry entry, Preset preset) {
+        Map<String, String[]> params = new LinkedHashMap<>();
+        if (entry.getParams().hasValue()) {
+            entry.getParams().get().forEach((name, values) -> params.put(name, preset.params().getOrDefault(name, values)));
+        }
+        return params;
+    }
+
+    private static List<Backend> missingBackends(String className, Set<Backend> available) {
+        try {
+            RequiresBackend requires = Class.forName(className, false, SuitePlan.class.getClassLoader()).getAnnotation(RequiresBackend.class);
+            if (requires == null) {
+                return List.of();
+            }
+            return List.of(requires.value()).stream().filter(backend -> !available.contains(backend)).toList();
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the benchmark list names " + className + " but the class is not on the class path", e);
+        }
+    }
+
+    private static String notRunReason(List<Backend> missing) {
+        if (missing.contains(Backend.DOCKER)) {
+            return "not run: no engine";
+        }
+        return "not run: no " + missing.stream().map(Backend::description).reduce((a, b) -> a + " and " + b).orElseThrow();
+    }
+
+    public Preset preset() {
+        return preset;
+    }
+
+    public List<String> includes() {
+        return includes;
+    }
+
+    public List<PlannedBenchmark> benchmarks() {
+        return benchmarks;
+    }
+
+    public List<SkippedBenchmark> skipped() {
+        return skipped;
+    }
+
+    /** Parameter combinations in all: the "total" of the progress line. */
+    public int combinations() {
+        return benchmarks.stream().mapToInt(PlannedBenchmark::combinations).sum();
+    }
+
+    /** Regular expressions that select exactly the planned benchmarks (JMH runs by include pattern). */
+    List<String> runPatterns() {
+        return benchmarks.stream().map(b -> "^" + Pattern.quote(b.name()) + "$").distinct().toList();
+    }
+
+    /** The union of the parameter values the preset overrides, for JMH's options. */
+    Map<String, String[]> overriddenParams() {
+        Map<String, String[]> overridden = new LinkedHashMap<>();
+        for (PlannedBenchmark benchmark : benchmarks) {
+            benchmark.params().forEach((name, values) -> {
+                if (preset.params().containsKey(name)) {
+                    overridden.put(name, values);
+                }
+            });
+        }
+        return overridden;
+    }
+
+    /** The time the whole plan should take with the preset, before anything has run. */
+    public Duration plannedTime() {
+        Duration total = Duration.ZERO;
+        for (PlannedBenchmark benchmark : benchmarks) {
+            Duration perFork = preset.plannedForkTime(benchmark.mode() == Mode.SingleShotTime);
+            total = total.plus(perFork.multipliedBy((long) benchmark.combinations() * preset.forks()));
+        }
+        return total;
+    }
+}

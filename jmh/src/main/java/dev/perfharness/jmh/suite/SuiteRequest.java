@@ -1,0 +1,37 @@
+package dev.perfharness.jmh.suite;
+
+import dev.perfharness.jmh.support.Backend;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A JMH suite run: which preset, which benchmarks, the servers it has, where it writes.
+ *
+ * @param preset        how long and how often
+ * @param includes      regular expressions over benchmark names; empty runs them all
+ * @param backends      the address of each server this run has; a benchmark needing another is not run
+ * @param runDirectory  {@code runs/<run-id>}: results go to {@code jmh/}, flame graphs to {@code flames/}
+ * @param profile       also profile every benchmark and variant (cpu and alloc) in a separate pass
+ * @param profilerCache where async-profiler's native library is extracted to, once
+ */
+public record SuiteRequest(Preset preset, List<String> includes, Map<Backend, String> backends, Path runDirectory,
+                           boolean profile, Path profilerCache) {
+
+    public SuiteRequest {
+        includes = List.copyOf(includes);
+        backends = Map.copyOf(backends);
+    }
+
+    public Path jmhDirectory() {
+        return runDirectory.resolve("jmh");
+    }
+
+    public Path resultsFile() {
+        return jmhDirectory().resolve("results.json");
+    }
+
+    public Path flamesDirectory() {
+        return runDirectory.resolve("flames");
+    }
+}

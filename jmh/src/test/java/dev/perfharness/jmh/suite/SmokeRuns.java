@@ -1,0 +1,86 @@
+package dev.perfharness.jmh.suite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.perfharness.config.EnvironmentName;
+import dev.perfharness.env.Environment;
+import dev.perfharness.env.Environments;
+import dev.perfharness.env.TestSettings;
+import dev.perfharness.jmh.support.Backend;
+import dev.perfharness.jmh.support.RequiresBackend;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/** Runs benchmark classes through the suite with the smoke preset, against a real embedded environment. */
+final class SmokeRuns implements AutoCloseable {
+    private final Environment environment;
+
+    SmokeRuns() {
+        environment = Environments.start(TestSettings.forEnvironment(EnvironmentName.EMBEDDED));
+    }
+
+    /** Every benchmark class on the class path whose requirements match {@code filter}. */
+    static Stream<String> benchmarkClasses(Predicate<Set<Backend>> filter) {
+        Set<String> classes = new TreeSet<>();
+        for (BenchmarkListEntry entry : BenchmarkList.defaultList()
+                .find(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), List.of(".*"), List.of())) {
+            classes.add(entry.getUserClassQName());
+        }
+        return classes.stream().filter(name -> filter.test(requirements(name)));
+    }
+
+    static Set<Backend> requirements(String className) {
+        try {
+            RequiresBackend requires = Class.forName(className).getAnnotation(RequiresBackend.class);
+            return requires == null ? Set.of() : Set.of(requires.value());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Map<Backend, String> backends() {
+        Map<Backend, String> backends = new EnumMap<>(Backend.class);
+        backends.put(Backend.REDIS, environment.endpoints().redis().toString());
+        environment.endpoints().docker().address().ifPresent(address -> backends.put(Backend.DOCKER, address));
+        environment.endpoints().registry().address().ifPresent(address -> backends.put(Backend.REGISTRY, address));
+        return backends;
+    }
+
+    /** The outcome and the terminal output of one class's smoke run, profiled or not. */
+    Run run(String className, Path runDirectory, boolean profile) {
+        StringWriter terminal = new StringWriter();
+        SuiteRequest request = new SuiteRequest(Preset.SMOKE, List.of("^" + java.util.regex.Pattern.quote(className) + "\\."),
+                backends(), runDirectory, profile, runDirectory.resolve("profiler-cache"));
+        SuiteOutcome outcome = JmhSuite.run(request, new PrintWriter(terminal, true));
+        return new Run(outcome, terminal.toString());
+    }
+
+    record Run(SuiteOutcome outcome, String terminal) {
+        JsonNode results() {
+            try {
+                return new ObjectMapper().readTree(outcome.results().toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        environment.close();
+    }
+}

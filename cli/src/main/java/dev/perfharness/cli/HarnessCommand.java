@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = {
                 "Runs the before and the after of a performance change side by side,",
                 "on real infrastructure, and says with numbers whether the claim holds."},
-        subcommands = {EnvCommand.class, SutCommand.class, FootprintCommand.class, LayoutCommand.class},
+        subcommands = {EnvCommand.class, SutCommand.class, FootprintCommand.class, LayoutCommand.class, dev.perfharness.cli.profile.ProfileCommand.class},
         footer = {"", "Settings, later ones winning: defaults,",
                 "  ~/.config/perf-harness/harness.properties, ./harness.properties or --config,",
                 "  environment variables (REDIS_ADDR, HARNESS_ENV, ...), flags (--set KEY=VALUE)."})

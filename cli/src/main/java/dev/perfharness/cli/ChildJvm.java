@@ -22,6 +22,10 @@ public final class ChildJvm {
             command.add(SETSID.toString());
         }
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // The harness may attach async-profiler to this JVM (profile attach); say it is expected, so JDK 21+
+        // does not warn about a dynamically loaded agent in the service's output.
+        command.add("-XX:+EnableDynamicAgentLoading");
+        command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(HarnessMain.class.getName());

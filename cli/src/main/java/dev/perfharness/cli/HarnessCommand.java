@@ -2,6 +2,7 @@ package dev.perfharness.cli;
 
 import dev.perfharness.cli.env.EnvCommand;
 import dev.perfharness.cli.footprint.FootprintCommand;
+import dev.perfharness.cli.profile.ProfileCommand;
 import picocli.CommandLine.Command;
 
 /** {@code bin/harness}: runs the before and the after of a performance change side by side. */
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
         description = {
                 "Runs the before and the after of a performance change side by side,",
                 "on real infrastructure, and says with numbers whether the claim holds."},
-        subcommands = {EnvCommand.class, SutCommand.class, JmhCommand.class, FootprintCommand.class, LayoutCommand.class},
+        subcommands = {EnvCommand.class, SutCommand.class, JmhCommand.class, ProfileCommand.class, FootprintCommand.class,
+                LayoutCommand.class},
         footer = {"", "Settings, later ones winning: defaults,",
                 "  ~/.config/perf-harness/harness.properties, ./harness.properties or --config,",
                 "  environment variables (REDIS_ADDR, HARNESS_ENV, ...), flags (--set KEY=VALUE)."})

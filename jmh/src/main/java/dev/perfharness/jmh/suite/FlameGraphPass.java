@@ -46,7 +46,8 @@ final class FlameGraphPass {
             terminal.printf("flame graphs not made: %s%n", e.getMessage());
             return new FlameGraphs(flames, "none", List.of("flame graphs not made: " + e.getMessage()));
         }
-        SamplingEngine engine = SamplingEngine.probe(library);
+        // Probed in another JVM: this one must leave loading the library to JMH's -prof async (see probeInChildJvm).
+        SamplingEngine engine = SamplingEngine.probeInChildJvm(library);
         terminal.printf("profiling pass (async-profiler %s, %s): cpu samples by %s; %s%n", library.version(),
                 library.platform(), engine.event(), engine.note());
         List<String> problems = new ArrayList<>();

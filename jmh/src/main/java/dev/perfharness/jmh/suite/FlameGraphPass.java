@@ -68,7 +68,6 @@ final class FlameGraphPass {
             renameEvent(flames, engine.event(), "cpu");
         }
         writeIndex(flames, library, engine, problems);
-        terminal.printf("flame graphs: %s%n", flames);
         return new FlameGraphs(flames, engine.event() + " (" + engine.note() + ")", problems);
     }
 

@@ -102,12 +102,22 @@ public final class PooledDockerApi implements DockerApi {
 
     @Override
     public <T> T call(DockerOperation operation, DockerCall<T> call) {
-        Supplier<T> timed = () -> calls.run(operation, timeout -> call.run(client, timeout));
+        return guard(operation, () -> calls.run(operation, timeout -> call.run(client, timeout)));
+    }
+
+    /**
+     * The bulkhead and, unless {@code operation} bypasses it, the breaker around {@code body}, which runs on
+     * the caller's thread: all that {@link #call} adds to the per-call client's path besides the pool. Public
+     * so that its cost alone can be measured (the jmh module's DockerClientBenchmark).
+     *
+     * @throws DockerApiException with reason CIRCUIT_OPEN or BULKHEAD_FULL when {@code body} was not run
+     */
+    public <T> T guard(DockerOperation operation, Supplier<T> body) {
         // WAIT and LOGS last as long as the container runs, which the user decides: their timeouts say
         // nothing of the engine's health. REMOVE is clean-up, tried even while the breaker is open, so
         // an outage does not leave containers behind. All three still pass the bulkhead.
         Supplier<T> guarded = Bulkhead.decorateSupplier(bulkhead,
-                BYPASSES_BREAKER.contains(operation) ? timed : CircuitBreaker.decorateSupplier(breaker, timed));
+                BYPASSES_BREAKER.contains(operation) ? body : CircuitBreaker.decorateSupplier(breaker, body));
         try {
             return guarded.get();
         } catch (CallNotPermittedException e) {

@@ -157,6 +157,22 @@ class DockerApiCallsTest {
     }
 
     @Test
+    void theGuardAloneRunsTheBodyOnTheCallersThreadAndRefusesItWhileTheBreakerIsOpen() {
+        try (PooledDockerApi api = pooled(Map.of("docker.breaker.failures", "3", "docker.breaker.open-for", "1m"))) {
+            assertThat(api.guard(DockerOperation.PING, () -> Thread.currentThread())).isSameAs(Thread.currentThread());
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> ping(api)).isInstanceOf(DockerApiException.class);
+            }
+            AtomicInteger bodies = new AtomicInteger();
+
+            assertThatThrownBy(() -> api.guard(DockerOperation.PING, bodies::incrementAndGet))
+                    .isInstanceOfSatisfying(DockerApiException.class, failure -> assertThat(failure.reason()).isEqualTo(Reason.CIRCUIT_OPEN));
+            // Clean-up bypasses the breaker, not the bulkhead.
+            assertThat(api.guard(DockerOperation.REMOVE, bodies::incrementAndGet)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aSuccessInBetweenStartsTheCountAgain() {
         try (PooledDockerApi api = pooled(Map.of("docker.breaker.failures", "3"))) {
             for (int round = 0; round < 3; round++) {

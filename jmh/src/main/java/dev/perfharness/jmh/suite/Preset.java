@@ -19,10 +19,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public enum Preset {
     SMOKE(1, 0, Duration.ofMillis(100), 1, Duration.ofMillis(200), Map.of(
             "tokenCount", new String[] {"10000"},
-            "jobCount", new String[] {"100"})),
+            "jobCount", new String[] {"100"},
+            "waitMillis", new String[] {"1"},
+            "batch", new String[] {"1m"})),
     QUICK(1, 1, Duration.ofSeconds(1), 3, Duration.ofMillis(500), Map.of(
             "tokenCount", new String[] {"100000"},
-            "jobCount", new String[] {"100", "10000"})),
+            "jobCount", new String[] {"100", "10000"},
+            "waitMillis", new String[] {"10"},
+            "batch", new String[] {"1m+10m+50m"})),
     CI(2, 2, Duration.ofSeconds(1), 5, Duration.ofSeconds(1), Map.of()),
     FULL(3, 5, Duration.ofSeconds(2), 10, Duration.ofSeconds(2), Map.of());
 

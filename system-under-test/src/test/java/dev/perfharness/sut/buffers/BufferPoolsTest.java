@@ -196,6 +196,20 @@ class BufferPoolsTest {
     }
 
     @Test
+    void nettyCountsANewChunkAndAnUnpooledBufferAsMissesAndReusedArenaMemoryAsHits() {
+        NettyPool pool = (NettyPool) pool(BufferVariant.NETTY, 0);
+
+        pool.acquire(4096).close();
+        pool.acquire(4096).close();
+        pool.acquire(32 * MB).close();
+
+        // The first 4 KB buffer needs a chunk, the second reuses it; 32 MB is above any chunk and never pooled.
+        assertThat(functionCounter("buffer.pool.misses", "arenas")).isEqualTo(2.0);
+        assertThat(functionCounter("buffer.pool.hits", "arenas")).isEqualTo(1.0);
+        assertThat(gauge("buffer.pool.hit.rate", "arenas")).isEqualTo(1.0 / 3);
+    }
+
+    @Test
     void hitsAndMissesReachPrometheusPerTier() {
         BufferPool pool = pool(BufferVariant.TIERED, 1);
         pool.acquire(100).close();
@@ -215,6 +229,10 @@ class BufferPoolsTest {
 
     private double counter(String name, String tier) {
         return metrics.registry().get(name).tag("tier", tier).counter().count();
+    }
+
+    private double functionCounter(String name, String tier) {
+        return metrics.registry().get(name).tag("tier", tier).functionCounter().count();
     }
 
     private double gauge(String name) {

@@ -1,5 +1,6 @@
 package dev.perfharness.jmh.buffers;
 
+import dev.perfharness.jmh.support.EventCounters;
 import static dev.perfharness.jmh.support.BenchmarkSettings.label;
 
 import dev.perfharness.config.BufferSettings.BufferVariant;
@@ -109,7 +110,7 @@ public class BufferPoolBenchmark {
             double acquires = total(meters, "buffer.acquires") - acquiresBefore;
             double hits = total(meters, "buffer.pool.hits") - hitsBefore;
             double percent = acquires == 0 ? 0 : 100 * hits / acquires;
-            hitRatePercent = percent / measuredIterations(params);
+            hitRatePercent = percent * EventCounters.iterationShare(params);
         }
     }
 
@@ -124,10 +125,5 @@ public class BufferPoolBenchmark {
             }
         }
         return sum;
-    }
-
-    /** How many iteration results JMH adds up into one secondary score: measurement iterations times forks. */
-    static int measuredIterations(BenchmarkParams params) {
-        return params.getMeasurement().getCount() * Math.max(1, params.getForks());
     }
 }

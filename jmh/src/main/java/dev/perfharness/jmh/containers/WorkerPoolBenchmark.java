@@ -1,5 +1,6 @@
 package dev.perfharness.jmh.containers;
 
+import dev.perfharness.jmh.support.EventCounters;
 import static dev.perfharness.jmh.support.BenchmarkSettings.label;
 
 import dev.perfharness.config.WorkerSettings;
@@ -93,7 +94,7 @@ public class WorkerPoolBenchmark {
 
         @Setup(Level.Trial)
         public void shareOfIterations(BenchmarkParams params) {
-            share = 1.0 / (params.getMeasurement().getCount() * Math.max(1, params.getForks()));
+            share = EventCounters.iterationShare(params);
         }
 
         @Setup(Level.Iteration)

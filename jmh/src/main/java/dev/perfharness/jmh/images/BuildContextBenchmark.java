@@ -1,5 +1,6 @@
 package dev.perfharness.jmh.images;
 
+import dev.perfharness.jmh.support.EventCounters;
 import dev.perfharness.config.HarnessSettings;
 import dev.perfharness.config.ImageSettings.BuildContextVariant;
 import dev.perfharness.jmh.support.BenchmarkSettings;
@@ -126,7 +127,7 @@ public class BuildContextBenchmark {
 
         @TearDown(Level.Iteration)
         public void report(BenchmarkParams params) {
-            heldBytes = (double) measured / (params.getMeasurement().getCount() * Math.max(1, params.getForks()));
+            heldBytes = measured * EventCounters.iterationShare(params);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.perfharness.jmh.pulls;
 
+import dev.perfharness.jmh.support.EventCounters;
 import static dev.perfharness.jmh.support.BenchmarkSettings.label;
 
 import com.github.dockerjava.api.DockerClient;
@@ -176,7 +177,7 @@ public class PullBatchBenchmark {
 
         @Setup(Level.Trial)
         public void shareOfShots(BenchmarkParams params) {
-            share = 1.0 / (params.getMeasurement().getCount() * Math.max(1, params.getForks()));
+            share = EventCounters.iterationShare(params);
         }
     }
 

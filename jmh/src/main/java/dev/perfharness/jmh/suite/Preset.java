@@ -21,12 +21,15 @@ public enum Preset {
             "tokenCount", new String[] {"10000"},
             "jobCount", new String[] {"100"},
             "waitMillis", new String[] {"1"},
-            "batch", new String[] {"1m"})),
+            "batch", new String[] {"1m"},
+            "bufferBytes", new String[] {"4096"},
+            "contextSize", new String[] {"small"})),
     QUICK(1, 1, Duration.ofSeconds(1), 3, Duration.ofMillis(500), Map.of(
             "tokenCount", new String[] {"100000"},
             "jobCount", new String[] {"100", "10000"},
             "waitMillis", new String[] {"10"},
-            "batch", new String[] {"1m+10m+50m"})),
+            "batch", new String[] {"1m+10m+50m"},
+            "bufferBytes", new String[] {"4096", "32768", "10485760"})),
     CI(2, 2, Duration.ofSeconds(1), 5, Duration.ofSeconds(1), Map.of()),
     FULL(3, 5, Duration.ofSeconds(2), 10, Duration.ofSeconds(2), Map.of());
 

@@ -34,7 +34,7 @@ class BenchmarkSmokeIT {
         return SmokeRuns.benchmarkClasses(needs -> !needs.contains(Backend.DOCKER) && !needs.contains(Backend.REGISTRY));
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("withoutEngine")
     void runsEveryVariant(String benchmarkClass, @TempDir Path runDirectory) {
         assertSane(runs.run(benchmarkClass, runDirectory, false), benchmarkClass);

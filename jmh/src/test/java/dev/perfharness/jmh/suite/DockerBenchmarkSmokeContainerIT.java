@@ -29,7 +29,7 @@ class DockerBenchmarkSmokeContainerIT {
         return SmokeRuns.benchmarkClasses(needs -> needs.contains(Backend.DOCKER) || needs.contains(Backend.REGISTRY));
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("withEngine")
     void runsEveryVariant(String benchmarkClass, @TempDir Path runDirectory) {
         BenchmarkSmokeIT.assertSane(runs.run(benchmarkClass, runDirectory, false), benchmarkClass);

@@ -46,7 +46,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * <p>Secondary metric {@code mostAtOnce}: the most operations seen running at the same time in an
  * iteration, the parallelism the pool actually gave (1, or {@code workers.count}).
  *
- * <p>Run: {@code bin/harness jmh WorkerPoolBenchmark} (no engine needed).
+ * <p>Run: {@code bin/harness jmh --include WorkerPoolBenchmark} (no engine needed).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

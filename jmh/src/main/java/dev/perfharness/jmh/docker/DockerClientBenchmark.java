@@ -51,7 +51,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@link #bareBody} calls the body directly. The breaker's cost is guarded minus bulkhead-only, the
  * bulkhead's is bulkhead-only minus bare; bytes/op shows what they allocate per call.
  *
- * <p>Run: {@code bin/harness jmh DockerClientBenchmark} (it needs the engine).
+ * <p>Run: {@code bin/harness jmh --include DockerClientBenchmark} (it needs the engine).
  */
 @RequiresBackend(Backend.DOCKER)
 @BenchmarkMode(Mode.AverageTime)

@@ -74,7 +74,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * <p>Secondary metric {@code mostPullingAtOnce}: the most pulls of a batch seen pulling at the same time,
  * which shows whether the parallel variant overlapped its pulls at all.
  *
- * <p>Run: {@code bin/harness jmh PullBatchBenchmark} (it needs the engine and the registry).
+ * <p>Run: {@code bin/harness jmh --include PullBatchBenchmark} (it needs the engine and the registry).
  */
 @RequiresBackend({Backend.DOCKER, Backend.REGISTRY})
 @State(Scope.Benchmark)

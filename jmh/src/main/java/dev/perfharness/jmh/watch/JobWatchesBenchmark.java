@@ -97,21 +97,21 @@ public class JobWatchesBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         WatchSettings settings = BenchmarkSettings.with("ws", label(ws)).watch();
-        // The first round pays once for what any first watch loads (serializers, classes, meters); the second counts.
-        retainedBytesPerSubscription = retainedPerSubscription(settings);
-        retainedBytesPerSubscription = retainedPerSubscription(settings);
+        // A small first round pays for what any first watch loads (serializers, classes, meters); the second counts.
+        retainedPerSubscription(settings, FOOTPRINT_SUBSCRIPTIONS / 10);
+        retainedBytesPerSubscription = retainedPerSubscription(settings, FOOTPRINT_SUBSCRIPTIONS);
         watched = new Population(settings, JOBS_PER_CONNECTION, watchersPerJob);
         // Spread over a poll interval, as clients arrive at any time: the before's loops poll out of step.
         watched.subscribeAll(settings.pollInterval());
         newcomer = new CountingSink(new AtomicLong());
     }
 
-    private double retainedPerSubscription(WatchSettings settings) {
-        try (Population footprint = new Population(settings, FOOTPRINT_SUBSCRIPTIONS / watchersPerJob, watchersPerJob)) {
+    private double retainedPerSubscription(WatchSettings settings, int subscriptions) {
+        try (Population footprint = new Population(settings, Math.max(1, subscriptions / watchersPerJob), watchersPerJob)) {
             long before = RetainedHeap.used();
-            int subscriptions = footprint.subscribeAll(Duration.ZERO);
+            int made = footprint.subscribeAll(Duration.ZERO);
             long after = RetainedHeap.used();
-            return (double) (after - before) / subscriptions;
+            return (double) (after - before) / made;
         }
     }
 
@@ -194,11 +194,12 @@ public class JobWatchesBenchmark {
         final PullProgress[] progress;
         private final CountingSink[] sinks;
         private final int watchersPerJob;
-        private final Duration pollInterval;
+        /** How long a live watch may take to notice a change: a poll interval for the before, nothing for the after. */
+        private final Duration noticeWithin;
 
         Population(WatchSettings settings, int jobs, int watchersPerJob) {
             this.watchersPerJob = watchersPerJob;
-            this.pollInterval = settings.pollInterval();
+            this.noticeWithin = settings.variant() == Variant.BEFORE ? settings.pollInterval() : Duration.ZERO;
             watches = JobWatches.create(settings, tracker, metrics);
             jobIds = new String[jobs];
             progress = new PullProgress[jobs];
@@ -257,17 +258,18 @@ public class JobWatchesBenchmark {
 
         /**
          * Closes the registry, then changes every job: a watch still alive after close would deliver that
-         * change within a poll interval, so silence proves every loop stopped.
+         * change (the before's loops within a poll interval, the after at once), so silence proves every
+         * watch stopped.
          */
         @Override
         public void close() {
             watches.close();
-            sleep(pollInterval);
+            sleep(noticeWithin);
             long before = delivered.get();
             for (PullProgress job : progress) {
                 job.layers(LAYERS);
             }
-            sleep(pollInterval.multipliedBy(3));
+            sleep(noticeWithin.multipliedBy(3));
             long after = delivered.get();
             metrics.close();
             if (after != before) {

@@ -86,13 +86,13 @@ public class TokenManagerBenchmark {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     @Param
-    public TokenVariant variant;
+    public TokenVariant tokens;
 
     @Param({"10000", "100000", "1000000"})
     public int tokenCount;
 
     private TokenSettings settings(Duration ttl) {
-        return BenchmarkSettings.with("tokens", label(variant), "tokens.max", Integer.toString(tokenCount),
+        return BenchmarkSettings.with("tokens", label(tokens), "tokens.max", Integer.toString(tokenCount),
                 "tokens.ttl", ttl.toMillis() + "ms").tokens();
     }
 
@@ -248,7 +248,7 @@ public class TokenManagerBenchmark {
                 tokens.issue();
             }
             long lastIssued = System.nanoTime();
-            if (benchmark.variant == TokenVariant.PER_TOKEN_TIMER) {
+            if (benchmark.tokens == TokenVariant.PER_TOKEN_TIMER) {
                 // Real sleeps: wait for the first timer to come due, then for the last one.
                 sleepUntil(firstIssued + ttl.toNanos());
                 heldAtFirstExpiry = tokens.size();

@@ -34,10 +34,17 @@ public final class TrackerPrefill {
     }
 
     public static void fill(JobTracker tracker, int count, long seed) {
+        jobs(count, seed).forEach(tracker::add);
+    }
+
+    /** The jobs {@link #fill} adds, in order; public so a benchmark serializes the very jobs the service holds. */
+    public static List<PullJob> jobs(int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
+        List<PullJob> jobs = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            tracker.add(job(i, random));
+            jobs.add(job(i, random));
         }
+        return jobs;
     }
 
     private static PullJob job(int index, SplittableRandom random) {

@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RedisConnections implements AutoCloseable {
     private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
 
     private final HostAndPort address;
     private final ClientResources resources;
@@ -83,7 +84,10 @@ public final class RedisConnections implements AutoCloseable {
 
     @Override
     public void close() {
-        slots.forEach(ConnectionSlot::close);
+        // Closed before the client shuts down: a shutdown racing the closes warns once per connection.
+        CompletableFuture.allOf(slots.stream().map(ConnectionSlot::close).toArray(CompletableFuture[]::new))
+                .completeOnTimeout(null, CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .join();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
@@ -108,10 +112,12 @@ public final class RedisConnections implements AutoCloseable {
             return connection;
         }
 
-        synchronized void close() {
-            if (connection != null) {
-                connection.thenAccept(StatefulRedisConnection::closeAsync);
+        /** Completes once the connection is closed, or at once when none was opened (or the connect failed). */
+        synchronized CompletableFuture<Void> close() {
+            if (connection == null) {
+                return CompletableFuture.completedFuture(null);
             }
+            return connection.thenCompose(StatefulRedisConnection::closeAsync).exceptionally(failure -> null);
         }
     }
 }

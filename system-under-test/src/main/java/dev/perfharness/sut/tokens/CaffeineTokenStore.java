@@ -57,6 +57,12 @@ final class CaffeineTokenStore implements TokenStore {
         return (int) cache.estimatedSize();
     }
 
+    /** Caffeine's maintenance, which its scheduler otherwise runs at the next expiry. */
+    @Override
+    public void removeExpired() {
+        cache.cleanUp();
+    }
+
     @Override
     public void close() {
         cache.invalidateAll();

@@ -98,6 +98,11 @@ final class ExpiryHeapStore implements TokenStore {
         }
     }
 
+    @Override
+    public void removeExpired() {
+        cleanUp();
+    }
+
     /** One cleaner run: removes every token expired by now, a batch per lock hold. */
     Sweep cleanUp() {
         long now = clock.millis();

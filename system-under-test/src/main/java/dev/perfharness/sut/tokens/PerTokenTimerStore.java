@@ -64,6 +64,11 @@ final class PerTokenTimerStore implements TokenStore {
         return tokens.size();
     }
 
+    /** Nothing to do: each token's timer removes it when it expires. */
+    @Override
+    public void removeExpired() {
+    }
+
     /** Interrupts every timer (an interrupt before a timer starts is kept, so none sleeps on) and drops the tokens. */
     @Override
     public void close() {

@@ -98,6 +98,15 @@ public final class TokenManager implements AutoCloseable {
         return store.size();
     }
 
+    /**
+     * Runs the variant's cleanup now instead of at its next scheduled run: the min-heap's cleaner pass,
+     * Caffeine's maintenance. Per-token timers remove their tokens themselves, so there it does nothing.
+     * For tests and benchmarks; the service leaves cleanup to the variant's schedule.
+     */
+    public void removeExpired() {
+        store.removeExpired();
+    }
+
     /** {@code per-token-timer}, {@code min-heap} or {@code caffeine}. */
     public String variant() {
         return variant;

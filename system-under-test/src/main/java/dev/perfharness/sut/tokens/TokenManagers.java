@@ -19,7 +19,11 @@ public final class TokenManagers {
         return create(settings, metrics, Clock.systemUTC());
     }
 
-    static TokenManager create(TokenSettings settings, ServiceMetrics metrics, Clock clock) {
+    /**
+     * As {@link #create(TokenSettings, ServiceMetrics)} on a given clock, so tests and benchmarks can
+     * expire tokens without waiting for them.
+     */
+    public static TokenManager create(TokenSettings settings, ServiceMetrics metrics, Clock clock) {
         String variant = label(settings.variant());
         TokenMetrics meters = new TokenMetrics(metrics.registry(), variant);
         TokenStore store = switch (settings.variant()) {

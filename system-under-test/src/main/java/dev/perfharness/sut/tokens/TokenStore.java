@@ -14,6 +14,12 @@ interface TokenStore extends AutoCloseable {
 
     int size();
 
+    /**
+     * Removes the tokens expired by now, as the store's own cleaner or scheduler would on its next run;
+     * a no-op for a store whose tokens leave by themselves (a timer each).
+     */
+    void removeExpired();
+
     /** Stops the store's timers or cleaner; the tokens are dropped with it. */
     @Override
     void close();

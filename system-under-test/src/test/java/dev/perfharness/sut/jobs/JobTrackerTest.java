@@ -61,6 +61,15 @@ class JobTrackerTest {
     }
 
     @Test
+    void thePrefillsJobsAreTheOnesFillAdds() {
+        TrackerPrefill.fill(tracker, 2_000, 11);
+
+        List<PullJob> jobs = TrackerPrefill.jobs(2_000, 11);
+
+        assertThat(jobs).hasSize(2_000).allSatisfy(job -> assertThat(tracker.find(job.id())).contains(job));
+    }
+
+    @Test
     void progressMakesNewVersionsAndEventsUntilTheJobFinishes() {
         List<PullJob> events = new ArrayList<>();
         tracker.addListener(events::add);

@@ -131,6 +131,36 @@ class TokenManagerTest {
         assertThat(((ExpiryHeapStore) tokens.store()).cleanUp()).isEqualTo(new Sweep(0, 0));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"min-heap", "caffeine"})
+    void removeExpiredRunsTheVariantsCleanupNowAndKeepsLiveTokens(String variant) {
+        TokenManager tokens = manager(variant, Map.of("tokens.ttl", "1h", "tokens.cleanup-interval", "1h"));
+        for (int i = 0; i < 3; i++) {
+            tokens.issue();
+        }
+        clock.advance(Duration.ofMinutes(30));
+        String fresh = tokens.issue().token();
+        clock.advance(Duration.ofMinutes(31));
+
+        tokens.removeExpired();
+
+        assertThat(counter("tokens.expired")).isEqualTo(3.0);
+        assertThat(tokens.size()).isEqualTo(1);
+        assertThat(tokens.validate(fresh).valid()).isTrue();
+    }
+
+    @Test
+    void removeExpiredLeavesPerTokenTimersToThemselves() {
+        TokenManager tokens = manager("per-token-timer", Map.of("tokens.ttl", "1h"));
+        tokens.issue();
+        clock.advance(Duration.ofHours(2));
+
+        tokens.removeExpired();
+
+        assertThat(tokens.size()).isEqualTo(1);
+        assertThat(gauge("token.timer.threads")).isEqualTo(1.0);
+    }
+
     @Test
     void theCleanerThreadRunsOnItsOwnEveryInterval() {
         TokenManager tokens = manager("min-heap", Map.of("tokens.ttl", "1h", "tokens.cleanup-interval", "50ms"));

@@ -1,5 +1,6 @@
 package dev.perfharness.jmh.cache;
 
+import dev.perfharness.jmh.support.EventCounters;
 import static dev.perfharness.jmh.support.BenchmarkSettings.label;
 
 import dev.perfharness.config.CacheVariant;
@@ -206,7 +207,7 @@ public class CacheAsideBenchmark {
         @Setup(Level.Iteration)
         public void start(Polled polled, BenchmarkParams params) {
             tracker = polled.path.tracker;
-            share = 1.0 / (params.getMeasurement().getCount() * params.getForks() * params.getThreads());
+            share = EventCounters.iterationShare(params);
             requests = 0;
             scansBefore = tracker.scans();
         }
@@ -232,7 +233,7 @@ public class CacheAsideBenchmark {
         public void start(Stampede stampede, BenchmarkParams params) {
             tracker = stampede.path.tracker;
             ttlNanos = TimeUnit.MILLISECONDS.toNanos(stampede.stampedeTtlMillis);
-            share = 1.0 / (params.getMeasurement().getCount() * params.getForks() * params.getThreads());
+            share = EventCounters.iterationShare(params);
             startedNanos = System.nanoTime();
             scansBefore = tracker.scans();
         }

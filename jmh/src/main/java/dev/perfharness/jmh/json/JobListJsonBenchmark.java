@@ -1,5 +1,6 @@
 package dev.perfharness.jmh.json;
 
+import dev.perfharness.jmh.support.EventCounters;
 import dev.perfharness.jmh.support.BenchmarkSettings;
 import dev.perfharness.sut.api.JobListings.ActiveJobs;
 import dev.perfharness.sut.http.Json;
@@ -62,7 +63,7 @@ public class JobListJsonBenchmark {
         @TearDown(Level.Iteration)
         public void measure(JobListJsonBenchmark benchmark, BenchmarkParams params) {
             int bytes = Json.write(benchmark.listing).getBytes(StandardCharsets.UTF_8).length;
-            bodyBytes = (double) bytes / (params.getMeasurement().getCount() * params.getForks() * params.getThreads());
+            bodyBytes = bytes * EventCounters.iterationShare(params);
         }
     }
 

@@ -23,13 +23,16 @@ public enum Preset {
             "waitMillis", new String[] {"1"},
             "batch", new String[] {"1m"},
             "bufferBytes", new String[] {"4096"},
-            "contextSize", new String[] {"small"})),
+            "contextSize", new String[] {"small"},
+            "trackerJobs", new String[] {"10000"},
+            "watchersPerJob", new String[] {"100"})),
     QUICK(1, 1, Duration.ofSeconds(1), 3, Duration.ofMillis(500), Map.of(
             "tokenCount", new String[] {"100000"},
-            "jobCount", new String[] {"100", "10000"},
+            "jobCount", new String[] {"100", "1000", "10000"},
             "waitMillis", new String[] {"10"},
             "batch", new String[] {"1m+10m+50m"},
-            "bufferBytes", new String[] {"4096", "32768", "10485760"})),
+            "bufferBytes", new String[] {"4096", "32768", "10485760"},
+            "trackerJobs", new String[] {"10000"})),
     CI(2, 2, Duration.ofSeconds(1), 5, Duration.ofSeconds(1), Map.of()),
     FULL(3, 5, Duration.ofSeconds(2), 10, Duration.ofSeconds(2), Map.of());
 

@@ -1,5 +1,6 @@
 package dev.perfharness.jmh.tokens;
 
+import dev.perfharness.jmh.support.EventCounters;
 import static dev.perfharness.jmh.support.BenchmarkSettings.label;
 
 import dev.perfharness.config.TokenSettings;
@@ -221,7 +222,7 @@ public class TokenManagerBenchmark {
 
         @TearDown(Level.Iteration)
         public void report(Held held, BenchmarkParams params) {
-            double share = 1.0 / (params.getMeasurement().getCount() * params.getForks() * params.getThreads());
+            double share = EventCounters.iterationShare(params);
             heapBytesPerToken = share * held.heapBytesPerToken;
             platformThreads = share * held.platformThreads;
             virtualTimerThreads = share * held.virtualTimerThreads;
@@ -284,7 +285,7 @@ public class TokenManagerBenchmark {
 
         @Setup(Level.Iteration)
         public void start(BenchmarkParams params) {
-            share = 1.0 / (params.getMeasurement().getCount() * params.getForks() * params.getThreads());
+            share = EventCounters.iterationShare(params);
         }
 
         void removed(Expiring expiring) {

@@ -1,5 +1,6 @@
 package dev.perfharness.jmh.watch;
 
+import dev.perfharness.jmh.support.EventCounters;
 import static dev.perfharness.jmh.support.BenchmarkSettings.label;
 
 import dev.perfharness.config.Variant;
@@ -154,8 +155,7 @@ public class JobWatchesBenchmark {
 
         @TearDown(Level.Iteration)
         public void report(JobWatchesBenchmark benchmark, BenchmarkParams params) {
-            retainedBytesPerSubscription = benchmark.retainedBytesPerSubscription
-                    / (params.getMeasurement().getCount() * params.getForks() * params.getThreads());
+            retainedBytesPerSubscription = benchmark.retainedBytesPerSubscription * EventCounters.iterationShare(params);
         }
     }
 

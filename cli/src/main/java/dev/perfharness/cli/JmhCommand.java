@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,6 +45,10 @@ public final class JmhCommand implements Callable<Integer> {
             description = "only benchmarks whose full name matches; repeatable (default: all)")
     List<String> includes = new ArrayList<>();
 
+    @Option(names = "--param", paramLabel = "NAME=V1,V2",
+            description = "run these values of a benchmark parameter, e.g. --param bufferBytes=4096,32768; repeatable")
+    Map<String, String> params = new LinkedHashMap<>();
+
     @Option(names = "--profile", description = "also profile every benchmark and variant (cpu and alloc) into flames/")
     boolean profile;
 
@@ -61,7 +67,7 @@ public final class JmhCommand implements Callable<Integer> {
         Preset chosen;
         try {
             chosen = Preset.named(preset);
-            SuitePlan.checkIncludes(includes);
+            SuitePlan.of(chosen, includes, paramValues(), EnumSet.allOf(Backend.class));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -70,7 +76,7 @@ public final class JmhCommand implements Callable<Integer> {
         try (EnvironmentLease environment = EnvironmentLease.acquire(settings, settingsOptions)) {
             Path runDirectory = new RunDirectories(runsRoot(), Clock.systemUTC()).create();
             out.printf("run directory: %s%nenvironment: %s%n", runDirectory, environment.description());
-            SuiteRequest request = new SuiteRequest(chosen, includes, backends(environment.endpoints()), runDirectory, profile,
+            SuiteRequest request = new SuiteRequest(chosen, includes, paramValues(), backends(environment.endpoints()), runDirectory, profile,
                     settings.stateDir().resolve("async-profiler"));
             SuiteOutcome outcome = JmhSuite.run(request, out);
             out.printf("results: %s%n", outcome.results());
@@ -81,6 +87,12 @@ public final class JmhCommand implements Callable<Integer> {
             outcome.failed().forEach(failed -> out.printf("FAILED: %s; see %s%n", failed, outcome.log()));
             return outcome.succeeded() ? 0 : 1;
         }
+    }
+
+    private Map<String, String[]> paramValues() {
+        Map<String, String[]> values = new LinkedHashMap<>();
+        params.forEach((name, list) -> values.put(name, list.split(",", -1)));
+        return values;
     }
 
     private Path runsRoot() {

@@ -35,7 +35,7 @@ public final class JmhSuite {
     }
 
     public static SuiteOutcome run(SuiteRequest request, PrintWriter terminal) {
-        SuitePlan plan = SuitePlan.of(request.preset(), request.includes(), request.backends().keySet());
+        SuitePlan plan = SuitePlan.of(request.preset(), request.includes(), request.params(), request.backends().keySet());
         plan.skipped().forEach(skipped -> terminal.printf("%s: %s%n", SuitePlan.shortName(skipped.className()), skipped.reason()));
         terminal.printf("JMH preset %s: %d benchmark variants, %d fork(s) each, planned ~%s%n", request.preset().label(),
                 plan.combinations(), request.preset().forks(), ProgressFormat.clock(plan.plannedTime()));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.openjdk.jmh.annotations.Mode;
@@ -30,9 +31,12 @@ public final class SuitePlan {
     private final List<PlannedBenchmark> benchmarks;
     private final List<SkippedBenchmark> skipped;
     private final List<String> includes;
+    private final Map<String, String[]> chosenParams;
 
-    private SuitePlan(Preset preset, List<PlannedBenchmark> benchmarks, List<SkippedBenchmark> skipped, List<String> includes) {
+    private SuitePlan(Preset preset, List<PlannedBenchmark> benchmarks, List<SkippedBenchmark> skipped, List<String> includes,
+                      Map<String, String[]> chosenParams) {
         this.preset = preset;
+        this.chosenParams = chosenParams;
         this.benchmarks = List.copyOf(benchmarks);
         this.skipped = List.copyOf(skipped);
         this.includes = List.copyOf(includes);
@@ -46,7 +50,20 @@ public final class SuitePlan {
      * @throws IllegalArgumentException when a pattern is not a regular expression or selects nothing
      */
     public static SuitePlan of(Preset preset, List<String> includes, Set<Backend> available) {
+        return of(preset, includes, Map.of(), available);
+    }
+
+    /**
+     * As {@link #of(Preset, List, Set)}, with parameter values chosen by name on top of the preset's (e.g.
+     * {@code bufferBytes=4096,32768}).
+     *
+     * @throws IllegalArgumentException also when no selected benchmark has a chosen parameter
+     */
+    public static SuitePlan of(Preset preset, List<String> includes, Map<String, String[]> params, Set<Backend> available) {
         SortedSet<BenchmarkListEntry> entries = select(includes);
+        checkParams(entries, params);
+        Map<String, String[]> chosen = new LinkedHashMap<>(preset.params());
+        chosen.putAll(params);
         List<PlannedBenchmark> planned = new ArrayList<>();
         Map<String, SkippedBenchmark> skipped = new LinkedHashMap<>();
         for (BenchmarkListEntry entry : entries) {
@@ -56,11 +73,11 @@ public final class SuitePlan {
                 skipped.putIfAbsent(className, new SkippedBenchmark(className, notRunReason(missing)));
                 continue;
             }
-            Map<String, String[]> params = paramsRun(entry, preset);
-            int combinations = params.values().stream().mapToInt(values -> values.length).reduce(1, Math::multiplyExact);
-            planned.add(new PlannedBenchmark(entry.getUsername(), entry.getMode(), combinations, params));
+            Map<String, String[]> run = paramsRun(entry, chosen);
+            int combinations = run.values().stream().mapToInt(values -> values.length).reduce(1, Math::multiplyExact);
+            planned.add(new PlannedBenchmark(entry.getUsername(), entry.getMode(), combinations, run));
         }
-        return new SuitePlan(preset, planned, new ArrayList<>(skipped.values()), includes);
+        return new SuitePlan(preset, planned, new ArrayList<>(skipped.values()), includes, chosen);
     }
 
     /**
@@ -101,12 +118,30 @@ public final class SuitePlan {
                 .map(entry -> shortName(entry.getUsername())).distinct().toList();
     }
 
-    private static Map<String, String[]> paramsRun(BenchmarkListEntry entry, Preset preset) {
+    private static Map<String, String[]> paramsRun(BenchmarkListEntry entry, Map<String, String[]> chosen) {
         Map<String, String[]> params = new LinkedHashMap<>();
         if (entry.getParams().hasValue()) {
-            entry.getParams().get().forEach((name, values) -> params.put(name, preset.params().getOrDefault(name, values)));
+            entry.getParams().get().forEach((name, values) -> params.put(name, chosen.getOrDefault(name, values)));
         }
         return params;
+    }
+
+    private static void checkParams(SortedSet<BenchmarkListEntry> entries, Map<String, String[]> params) {
+        Set<String> declared = new TreeSet<>();
+        entries.forEach(entry -> {
+            if (entry.getParams().hasValue()) {
+                declared.addAll(entry.getParams().get().keySet());
+            }
+        });
+        params.forEach((name, values) -> {
+            if (!declared.contains(name)) {
+                throw new IllegalArgumentException("--param " + name + ": no selected benchmark has a parameter '" + name
+                        + "'; they have " + String.join(", ", declared));
+            }
+            if (values.length == 0 || java.util.Arrays.stream(values).anyMatch(String::isBlank)) {
+                throw new IllegalArgumentException("--param " + name + ": give one value or more, separated by commas");
+            }
+        });
     }
 
     private static List<Backend> missingBackends(String className, Set<Backend> available) {
@@ -154,12 +189,12 @@ public final class SuitePlan {
         return benchmarks.stream().map(b -> "^" + Pattern.quote(b.name()) + "$").distinct().toList();
     }
 
-    /** The union of the parameter values the preset overrides, for JMH's options. */
+    /** The union of the parameter values the preset or the user chose, for JMH's options. */
     Map<String, String[]> overriddenParams() {
         Map<String, String[]> overridden = new LinkedHashMap<>();
         for (PlannedBenchmark benchmark : benchmarks) {
             benchmark.params().forEach((name, values) -> {
-                if (preset.params().containsKey(name)) {
+                if (chosenParams.containsKey(name)) {
                     overridden.put(name, values);
                 }
             });

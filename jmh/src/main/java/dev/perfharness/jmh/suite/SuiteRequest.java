@@ -10,16 +10,18 @@ import java.util.Map;
  *
  * @param preset        how long and how often
  * @param includes      regular expressions over benchmark names; empty runs them all
+ * @param params        parameter values chosen by name, over the preset's and the benchmarks' own
  * @param backends      the address of each server this run has; a benchmark needing another is not run
  * @param runDirectory  {@code runs/<run-id>}: results go to {@code jmh/}, flame graphs to {@code flames/}
  * @param profile       also profile every benchmark and variant (cpu and alloc) in a separate pass
  * @param profilerCache where async-profiler's native library is extracted to, once
  */
-public record SuiteRequest(Preset preset, List<String> includes, Map<Backend, String> backends, Path runDirectory,
-                           boolean profile, Path profilerCache) {
+public record SuiteRequest(Preset preset, List<String> includes, Map<String, String[]> params, Map<Backend, String> backends,
+                           Path runDirectory, boolean profile, Path profilerCache) {
 
     public SuiteRequest {
         includes = List.copyOf(includes);
+        params = Map.copyOf(params);
         backends = Map.copyOf(backends);
     }
 

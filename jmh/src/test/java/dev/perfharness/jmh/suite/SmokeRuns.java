@@ -64,7 +64,7 @@ final class SmokeRuns implements AutoCloseable {
     Run run(String className, Path runDirectory, boolean profile) {
         StringWriter terminal = new StringWriter();
         SuiteRequest request = new SuiteRequest(Preset.SMOKE, List.of("^" + java.util.regex.Pattern.quote(className) + "\\."),
-                backends(), runDirectory, profile, runDirectory.resolve("profiler-cache"));
+                Map.of(), backends(), runDirectory, profile, runDirectory.resolve("profiler-cache"));
         SuiteOutcome outcome = JmhSuite.run(request, new PrintWriter(terminal, true));
         return new Run(outcome, terminal.toString());
     }

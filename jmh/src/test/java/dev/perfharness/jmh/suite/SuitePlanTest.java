@@ -9,6 +9,7 @@ import dev.perfharness.jmh.pulls.PullBatchBenchmark;
 import dev.perfharness.jmh.support.Backend;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,19 @@ class SuitePlanTest {
         assertThat(quick.combinations()).isEqualTo(4 * 3);
         assertThat(full.combinations()).isEqualTo(4 * 8);
         assertThat(quick.benchmarks().get(0).params().get("buffers")).hasSize(4);
+    }
+
+    @Test
+    void chosenParameterValuesWinOverThePresetsAndAnUnknownParameterIsNamed() {
+        List<String> include = List.of(BufferPoolBenchmark.class.getName());
+
+        SuitePlan chosen = SuitePlan.of(Preset.QUICK, include, Map.of("bufferBytes", new String[] {"1024"}), EVERYTHING);
+
+        assertThat(chosen.combinations()).isEqualTo(4);
+        assertThat(chosen.benchmarks().get(0).params().get("bufferBytes")).containsExactly("1024");
+        assertThatThrownBy(() -> SuitePlan.of(Preset.QUICK, include, Map.of("bufferSize", new String[] {"1024"}), EVERYTHING))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--param bufferSize: no selected benchmark has a parameter 'bufferSize'; they have bufferBytes, buffers");
     }
 
     @Test

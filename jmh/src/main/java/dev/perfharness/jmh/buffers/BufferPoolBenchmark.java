@@ -1,10 +1,10 @@
 package dev.perfharness.jmh.buffers;
 
-import dev.perfharness.jmh.support.EventCounters;
 import static dev.perfharness.jmh.support.BenchmarkSettings.label;
 
 import dev.perfharness.config.BufferSettings.BufferVariant;
 import dev.perfharness.jmh.support.BenchmarkSettings;
+import dev.perfharness.jmh.support.EventCounters;
 import dev.perfharness.sut.buffers.BufferPool;
 import dev.perfharness.sut.buffers.BufferPools;
 import dev.perfharness.sut.metrics.ServiceMetrics;

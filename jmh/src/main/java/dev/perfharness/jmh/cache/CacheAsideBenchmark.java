@@ -1,6 +1,5 @@
 package dev.perfharness.jmh.cache;
 
-import dev.perfharness.jmh.support.EventCounters;
 import static dev.perfharness.jmh.support.BenchmarkSettings.label;
 
 import dev.perfharness.config.CacheVariant;
@@ -8,6 +7,7 @@ import dev.perfharness.config.HarnessSettings;
 import dev.perfharness.jmh.support.Backend;
 import dev.perfharness.jmh.support.BenchmarkBackends;
 import dev.perfharness.jmh.support.BenchmarkSettings;
+import dev.perfharness.jmh.support.EventCounters;
 import dev.perfharness.jmh.support.RequiresBackend;
 import dev.perfharness.sut.api.JobListHandler;
 import dev.perfharness.sut.api.JobListings;

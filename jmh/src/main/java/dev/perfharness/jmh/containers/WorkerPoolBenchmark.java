@@ -1,11 +1,11 @@
 package dev.perfharness.jmh.containers;
 
-import dev.perfharness.jmh.support.EventCounters;
 import static dev.perfharness.jmh.support.BenchmarkSettings.label;
 
-import dev.perfharness.config.WorkerSettings;
 import dev.perfharness.config.WorkerSettings.WorkerVariant;
+import dev.perfharness.config.WorkerSettings;
 import dev.perfharness.jmh.support.BenchmarkSettings;
+import dev.perfharness.jmh.support.EventCounters;
 import dev.perfharness.sut.containers.WorkerPool;
 import dev.perfharness.sut.containers.WorkerPools;
 import java.time.Duration;

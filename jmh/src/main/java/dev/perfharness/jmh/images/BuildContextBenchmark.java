@@ -1,9 +1,9 @@
 package dev.perfharness.jmh.images;
 
-import dev.perfharness.jmh.support.EventCounters;
 import dev.perfharness.config.HarnessSettings;
 import dev.perfharness.config.ImageSettings.BuildContextVariant;
 import dev.perfharness.jmh.support.BenchmarkSettings;
+import dev.perfharness.jmh.support.EventCounters;
 import dev.perfharness.jmh.support.RetainedHeap;
 import dev.perfharness.sut.buffers.BufferPool;
 import dev.perfharness.sut.buffers.BufferPools;

@@ -1,7 +1,7 @@
 package dev.perfharness.jmh.json;
 
-import dev.perfharness.jmh.support.EventCounters;
 import dev.perfharness.jmh.support.BenchmarkSettings;
+import dev.perfharness.jmh.support.EventCounters;
 import dev.perfharness.sut.api.JobListings.ActiveJobs;
 import dev.perfharness.sut.http.Json;
 import dev.perfharness.sut.jobs.PullJob;

@@ -1,6 +1,5 @@
 package dev.perfharness.jmh.pulls;
 
-import dev.perfharness.jmh.support.EventCounters;
 import static dev.perfharness.jmh.support.BenchmarkSettings.label;
 
 import com.github.dockerjava.api.DockerClient;
@@ -8,11 +7,12 @@ import dev.perfharness.config.HarnessSettings;
 import dev.perfharness.config.HostAndPort;
 import dev.perfharness.config.ImageSettings.PullVariant;
 import dev.perfharness.env.DockerEngine;
-import dev.perfharness.env.RegistrySeeder;
 import dev.perfharness.env.RegistrySeeder.SeedImage;
+import dev.perfharness.env.RegistrySeeder;
 import dev.perfharness.jmh.support.Backend;
 import dev.perfharness.jmh.support.BenchmarkBackends;
 import dev.perfharness.jmh.support.BenchmarkSettings;
+import dev.perfharness.jmh.support.EventCounters;
 import dev.perfharness.jmh.support.RequiresBackend;
 import dev.perfharness.sut.Backends;
 import dev.perfharness.sut.docker.DockerApi;

@@ -109,6 +109,9 @@ final class SideBySide {
             return "-";
         }
         double magnitude = Math.abs(value);
+        if (magnitude < 0.00005) {
+            return "0";
+        }
         if (magnitude >= 100) {
             return String.format("%,.0f", value);
         }

@@ -1,11 +1,11 @@
 package dev.perfharness.jmh.tokens;
 
-import dev.perfharness.jmh.support.EventCounters;
 import static dev.perfharness.jmh.support.BenchmarkSettings.label;
 
-import dev.perfharness.config.TokenSettings;
 import dev.perfharness.config.TokenSettings.TokenVariant;
+import dev.perfharness.config.TokenSettings;
 import dev.perfharness.jmh.support.BenchmarkSettings;
+import dev.perfharness.jmh.support.EventCounters;
 import dev.perfharness.jmh.support.RetainedHeap;
 import dev.perfharness.sut.metrics.ServiceMetrics;
 import dev.perfharness.sut.tokens.IssuedToken;

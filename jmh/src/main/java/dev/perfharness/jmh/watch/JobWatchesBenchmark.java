@@ -1,11 +1,11 @@
 package dev.perfharness.jmh.watch;
 
-import dev.perfharness.jmh.support.EventCounters;
 import static dev.perfharness.jmh.support.BenchmarkSettings.label;
 
 import dev.perfharness.config.Variant;
 import dev.perfharness.config.WatchSettings;
 import dev.perfharness.jmh.support.BenchmarkSettings;
+import dev.perfharness.jmh.support.EventCounters;
 import dev.perfharness.jmh.support.RetainedHeap;
 import dev.perfharness.sut.jobs.JobTracker;
 import dev.perfharness.sut.jobs.LayerProgress;

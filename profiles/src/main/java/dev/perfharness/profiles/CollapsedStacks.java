@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A profile in the collapsed-stacks format async-profiler writes ({@code frame;frame;leaf count}, one
@@ -17,6 +18,7 @@ import java.util.Map;
  * equal stacks are added together.
  */
 public final class CollapsedStacks {
+    private static final Pattern RUNTIME_ADDRESS = Pattern.compile("0x[0-9a-fA-F]{6,}");
     private final String source;
     private final Map<String, Long> counts;
     private final long total;
@@ -136,6 +138,18 @@ public final class CollapsedStacks {
         Map<String, Long> merged = new LinkedHashMap<>(counts);
         other.counts.forEach((stack, count) -> merged.merge(stack, count, Math::addExact));
         return new CollapsedStacks(source + " + " + other.source, merged);
+    }
+
+    /**
+     * The same stacks with the JVM's run-specific addresses in frame names made equal: hidden classes and
+     * lambda forms are named by where they were loaded ({@code LambdaForm$MH.0x000000009e061c00.invoke},
+     * {@code Foo$$Lambda.0x00007f...run}), which differs between two runs of the same code and would show
+     * the same frame as gone in one profile and new in the other.
+     */
+    public CollapsedStacks withoutRuntimeAddresses() {
+        Map<String, Long> normalized = new LinkedHashMap<>();
+        counts.forEach((stack, count) -> normalized.merge(RUNTIME_ADDRESS.matcher(stack).replaceAll("0x*"), count, Math::addExact));
+        return new CollapsedStacks(source, normalized);
     }
 
     /** Writes these stacks in collapsed format, one line per distinct stack; atomically. */

@@ -58,6 +58,16 @@ class ProfileDiffTest {
     }
 
     @Test
+    void framesThatDifferOnlyInTheirRuntimeAddressAreTheSameFrame() {
+        ProfileDiff diff = ProfileDiff.of(
+                stacks("run1", "a;java/lang/invoke/LambdaForm$MH.0x000000009e061c00.invoke;b", 10, "a;c", 10),
+                stacks("run2", "a;java/lang/invoke/LambdaForm$MH.0x000000009e062000.invoke;b", 10, "a;c", 10));
+
+        assertThat(diff.grown(5)).isEmpty();
+        assertThat(diff.shrunk(5)).isEmpty();
+    }
+
+    @Test
     void anEmptyProfileIsNamed() {
         CollapsedStacks empty = CollapsedStacks.parse("empty.collapsed", "");
 

@@ -1,7 +1,7 @@
 package dev.perfharness.cli;
 
 import dev.perfharness.config.HarnessSettings;
-import dev.perfharness.env.Endpoints;
+import dev.perfharness.cli.profile.ProfileCommand;
 import dev.perfharness.jmh.suite.JmhSuite;
 import dev.perfharness.jmh.suite.Preset;
 import dev.perfharness.jmh.suite.SuiteOutcome;
@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,8 +75,8 @@ public final class JmhCommand implements Callable<Integer> {
         try (EnvironmentLease environment = EnvironmentLease.acquire(settings, settingsOptions)) {
             Path runDirectory = new RunDirectories(runsRoot(), Clock.systemUTC()).create();
             out.printf("run directory: %s%nenvironment: %s%n", runDirectory, environment.description());
-            SuiteRequest request = new SuiteRequest(chosen, includes, paramValues(), backends(environment.endpoints()), runDirectory, profile,
-                    settings.stateDir().resolve("async-profiler"));
+            SuiteRequest request = new SuiteRequest(chosen, includes, paramValues(), Backend.addressesIn(environment.endpoints()), runDirectory, profile,
+                    ProfileCommand.libraryCache(settings));
             SuiteOutcome outcome = JmhSuite.run(request, out);
             out.printf("results: %s%n", outcome.results());
             outcome.flames().ifPresent(flames -> {
@@ -99,11 +98,4 @@ public final class JmhCommand implements Callable<Integer> {
         return runsDirectory != null ? runsDirectory : context.projectDir().resolve("runs");
     }
 
-    private static Map<Backend, String> backends(Endpoints endpoints) {
-        Map<Backend, String> backends = new EnumMap<>(Backend.class);
-        backends.put(Backend.REDIS, endpoints.redis().toString());
-        endpoints.docker().address().ifPresent(address -> backends.put(Backend.DOCKER, address));
-        endpoints.registry().address().ifPresent(address -> backends.put(Backend.REGISTRY, address));
-        return backends;
-    }
 }

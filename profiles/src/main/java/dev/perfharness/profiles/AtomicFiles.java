@@ -13,11 +13,11 @@ import java.nio.file.attribute.PosixFilePermissions;
  * The file ends readable by all, as an ordinary new file is: temporary files start private, and these
  * are reports to share and a library that a JVM of another user may load.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    static void write(Path target, byte[] content) throws IOException {
+    public static void write(Path target, byte[] content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
@@ -32,12 +32,12 @@ final class AtomicFiles {
         }
     }
 
-    static void writeString(Path target, String content) throws IOException {
+    public static void writeString(Path target, String content) throws IOException {
         write(target, content.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Renames a finished file over {@code target}; both must be in the same folder. */
-    static void moveIntoPlace(Path finished, Path target) throws IOException {
+    public static void moveIntoPlace(Path finished, Path target) throws IOException {
         Files.move(finished, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -2,6 +2,7 @@ package dev.perfharness.cli.profile;
 
 import dev.perfharness.config.HarnessSettings;
 import dev.perfharness.profiles.AsyncProfilerLibrary;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -24,6 +25,11 @@ public final class ProfileCommand implements Runnable {
 
     /** The library for this platform, extracted into the state folder on first use. */
     static AsyncProfilerLibrary library(HarnessSettings settings) {
-        return AsyncProfilerLibrary.extractTo(settings.stateDir().resolve("async-profiler"));
+        return AsyncProfilerLibrary.extractTo(libraryCache(settings));
+    }
+
+    /** Where async-profiler's library is extracted to, for every command that profiles. */
+    public static Path libraryCache(HarnessSettings settings) {
+        return settings.stateDir().resolve("async-profiler");
     }
 }

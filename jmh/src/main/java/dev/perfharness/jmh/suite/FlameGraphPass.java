@@ -3,6 +3,7 @@ package dev.perfharness.jmh.suite;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.perfharness.profiles.AsyncProfilerLibrary;
+import dev.perfharness.profiles.AtomicFiles;
 import dev.perfharness.profiles.ProfilerUnavailable;
 import dev.perfharness.profiles.SamplingEngine;
 import java.io.IOException;
@@ -118,12 +119,10 @@ final class FlameGraphPass {
         index.put("cpuIntervalNanos", CPU_INTERVAL_NANOS);
         index.put("problems", problems);
         Path target = flames.resolve("profile.json");
-        Path partial = flames.resolve("profile.json.partial");
         try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(partial.toFile(), index);
+            AtomicFiles.write(target, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(index));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + partial, e);
+            throw new UncheckedIOException("cannot write " + target, e);
         }
-        JmhSuite.moveIntoPlace(partial, target);
     }
 }

@@ -1,6 +1,7 @@
 package dev.perfharness.jmh.suite;
 
 import dev.perfharness.jmh.support.Backend;
+import dev.perfharness.profiles.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.PrintStream;
@@ -8,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,16 +112,15 @@ public final class JmhSuite {
     }
 
     private static List<String> failedVariants(SuitePlan plan, List<BenchmarkResult> results) {
+        // A benchmark is planned per name and mode, so its results are counted the same way.
         Map<String, Long> completed = results.stream()
-                .collect(Collectors.groupingBy(r -> r.getParams().getBenchmark(), Collectors.counting()));
+                .collect(Collectors.groupingBy(r -> r.getParams().getBenchmark() + " " + r.getParams().getMode(), Collectors.counting()));
         List<String> failed = new ArrayList<>();
         for (PlannedBenchmark benchmark : plan.benchmarks()) {
-            long missing = benchmark.combinations() - completed.getOrDefault(benchmark.name(), 0L);
+            long missing = benchmark.combinations() - completed.getOrDefault(benchmark.name() + " " + benchmark.mode(), 0L);
             if (missing > 0) {
                 failed.add(benchmark.shortName() + " (" + missing + " of " + benchmark.combinations() + " variants)");
             }
-            // A name that runs in two modes counts once per mode; don't count its results twice.
-            completed.computeIfPresent(benchmark.name(), (name, count) -> Math.max(0, count - benchmark.combinations()));
         }
         return failed;
     }
@@ -140,7 +139,7 @@ public final class JmhSuite {
             throw new SuiteException("JMH wrote no results to " + partial + " (see the JMH log beside it)");
         }
         try {
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.moveIntoPlace(partial, target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move " + partial + " to " + target, e);
         }

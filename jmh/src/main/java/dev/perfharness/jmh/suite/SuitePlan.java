@@ -145,12 +145,14 @@ public final class SuitePlan {
     }
 
     private static List<Backend> missingBackends(String className, Set<Backend> available) {
+        return requiredBackends(className).stream().filter(backend -> !available.contains(backend)).toList();
+    }
+
+    /** The servers a benchmark class declares with {@link RequiresBackend}; none for most. */
+    static Set<Backend> requiredBackends(String className) {
         try {
             RequiresBackend requires = Class.forName(className, false, SuitePlan.class.getClassLoader()).getAnnotation(RequiresBackend.class);
-            if (requires == null) {
-                return List.of();
-            }
-            return List.of(requires.value()).stream().filter(backend -> !available.contains(backend)).toList();
+            return requires == null ? Set.of() : Set.of(requires.value());
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("the benchmark list names " + className + " but the class is not on the class path", e);
         }

@@ -7,13 +7,11 @@ import dev.perfharness.env.Environment;
 import dev.perfharness.env.Environments;
 import dev.perfharness.env.TestSettings;
 import dev.perfharness.jmh.support.Backend;
-import dev.perfharness.jmh.support.RequiresBackend;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,31 +38,14 @@ final class SmokeRuns implements AutoCloseable {
                 .find(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), List.of(".*"), List.of())) {
             classes.add(entry.getUserClassQName());
         }
-        return classes.stream().filter(name -> filter.test(requirements(name)));
-    }
-
-    static Set<Backend> requirements(String className) {
-        try {
-            RequiresBackend requires = Class.forName(className).getAnnotation(RequiresBackend.class);
-            return requires == null ? Set.of() : Set.of(requires.value());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    Map<Backend, String> backends() {
-        Map<Backend, String> backends = new EnumMap<>(Backend.class);
-        backends.put(Backend.REDIS, environment.endpoints().redis().toString());
-        environment.endpoints().docker().address().ifPresent(address -> backends.put(Backend.DOCKER, address));
-        environment.endpoints().registry().address().ifPresent(address -> backends.put(Backend.REGISTRY, address));
-        return backends;
+        return classes.stream().filter(name -> filter.test(SuitePlan.requiredBackends(name)));
     }
 
     /** The outcome and the terminal output of one class's smoke run, profiled or not. */
     Run run(String className, Path runDirectory, boolean profile) {
         StringWriter terminal = new StringWriter();
         SuiteRequest request = new SuiteRequest(Preset.SMOKE, List.of("^" + java.util.regex.Pattern.quote(className) + "\\."),
-                Map.of(), backends(), runDirectory, profile, runDirectory.resolve("profiler-cache"));
+                Map.of(), Backend.addressesIn(environment.endpoints()), runDirectory, profile, runDirectory.resolve("profiler-cache"));
         SuiteOutcome outcome = JmhSuite.run(request, new PrintWriter(terminal, true));
         return new Run(outcome, terminal.toString());
     }

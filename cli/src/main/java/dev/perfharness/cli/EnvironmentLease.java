@@ -4,6 +4,7 @@ import dev.perfharness.config.HarnessSettings;
 import dev.perfharness.env.Endpoints;
 import dev.perfharness.env.Environment;
 import dev.perfharness.env.Environments;
+import dev.perfharness.env.RedisSwitch;
 import dev.perfharness.env.state.EnvironmentState;
 import dev.perfharness.env.state.StateFile;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * the kind asked for, or else one started for this command alone. Closing the lease stops only what the
  * lease started.
  */
-final class EnvironmentLease implements AutoCloseable {
+public final class EnvironmentLease implements AutoCloseable {
     private final Endpoints endpoints;
     private final Optional<Environment> owned;
     private final String description;
@@ -24,7 +25,7 @@ final class EnvironmentLease implements AutoCloseable {
         this.description = description;
     }
 
-    static EnvironmentLease acquire(HarnessSettings settings, SettingsOptions options) {
+    public static EnvironmentLease acquire(HarnessSettings settings, SettingsOptions options) {
         Optional<EnvironmentState> up = new StateFile(settings.stateDir()).read()
                 .filter(EnvironmentState::holderAlive)
                 .filter(state -> state.environment().equals(settings.environment().label())
@@ -38,13 +39,18 @@ final class EnvironmentLease implements AutoCloseable {
                 "started for this run (" + settings.environment().label() + "); it stops at the end");
     }
 
-    Endpoints endpoints() {
+    public Endpoints endpoints() {
         return endpoints;
     }
 
     /** "the embedded environment that is up" or "started for this run (embedded); ...". */
-    String description() {
+    public String description() {
         return description;
+    }
+
+    /** The Redis switch of the environment this lease started; empty for one held by another process. */
+    public Optional<RedisSwitch> redisSwitch() {
+        return owned.flatMap(Environment::redisSwitch);
     }
 
     @Override

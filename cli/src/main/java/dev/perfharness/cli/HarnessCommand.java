@@ -2,6 +2,7 @@ package dev.perfharness.cli;
 
 import dev.perfharness.cli.env.EnvCommand;
 import dev.perfharness.cli.footprint.FootprintCommand;
+import dev.perfharness.cli.gatling.GatlingCommand;
 import dev.perfharness.cli.profile.ProfileCommand;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
                 "Runs the before and the after of a performance change side by side,",
                 "on real infrastructure, and says with numbers whether the claim holds."},
         subcommands = {EnvCommand.class, SutCommand.class, JmhCommand.class, ProfileCommand.class, FootprintCommand.class,
+                GatlingCommand.class,
                 LayoutCommand.class},
         footer = {"", "Settings, later ones winning: defaults,",
                 "  ~/.config/perf-harness/harness.properties, ./harness.properties or --config,",

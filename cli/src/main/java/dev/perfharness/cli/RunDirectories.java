@@ -13,19 +13,19 @@ import java.time.format.DateTimeFormatter;
  * {@code runs/<run-id>}: one folder per run, named by its start time in UTC so that names sort in the
  * order the runs happened. A second run in the same second gets a suffix rather than sharing a folder.
  */
-final class RunDirectories {
+public final class RunDirectories {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final Path root;
     private final Clock clock;
 
-    RunDirectories(Path root, Clock clock) {
+    public RunDirectories(Path root, Clock clock) {
         this.root = root;
         this.clock = clock;
     }
 
     /** Creates and returns a new, empty run directory. */
-    Path create() {
+    public Path create() {
         String id = RUN_ID.format(clock.instant());
         try {
             Files.createDirectories(root);

@@ -49,6 +49,11 @@ public final class SettingsOptions {
         return loader.load();
     }
 
+    /** The {@code --set} settings, in the order given. */
+    public Map<String, String> overrides() {
+        return java.util.Collections.unmodifiableMap(overrides);
+    }
+
     /** The environment named on the command line, if one was. */
     public Optional<EnvironmentName> explicitEnvironment() {
         return Optional.ofNullable(environment).map(name -> load().environment());

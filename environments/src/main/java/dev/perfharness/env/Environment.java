@@ -1,6 +1,7 @@
 package dev.perfharness.env;
 
 import dev.perfharness.config.EnvironmentName;
+import java.util.Optional;
 
 /**
  * A running set of the services the reference service needs: Redis, and where one can be had, a
@@ -12,6 +13,11 @@ public interface Environment extends AutoCloseable {
 
     /** Where each service answers; valid until {@link #close()}. */
     Endpoints endpoints();
+
+    /** A switch for Redis, when this environment runs Redis itself and can stop and restart it. */
+    default Optional<RedisSwitch> redisSwitch() {
+        return Optional.empty();
+    }
 
     /** Stops what this environment started. Idempotent. */
     @Override

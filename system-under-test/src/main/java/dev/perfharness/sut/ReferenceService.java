@@ -76,7 +76,7 @@ public final class ReferenceService implements AutoCloseable {
 
     private final Deque<AutoCloseable> components = new ArrayDeque<>();
     private final ServerSettings settings;
-    private final ServiceMetrics metrics = new ServiceMetrics();
+    private final ServiceMetrics metrics = new ServiceMetrics().withJvmMeters();
     private final JobTracker tracker = new JobTracker(Clock.systemUTC());
     private final WebSocketConnections connections;
     private final JobWatches watches;

@@ -1,5 +1,6 @@
 package dev.perfharness.cli.footprint;
 
+import dev.perfharness.cli.service.ServiceProcess;
 import dev.perfharness.cli.CliContext;
 import dev.perfharness.cli.SettingsOptions;
 import java.io.IOException;

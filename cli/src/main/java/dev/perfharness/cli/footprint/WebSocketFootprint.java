@@ -1,6 +1,7 @@
 package dev.perfharness.cli.footprint;
 
 
+import dev.perfharness.cli.service.ServiceProcess;
 import dev.perfharness.cli.CliContext;
 import dev.perfharness.cli.SettingsOptions;
 import java.io.PrintWriter;

@@ -8,6 +8,7 @@ import dev.perfharness.env.Endpoints.Availability;
 import dev.perfharness.env.Environment;
 import dev.perfharness.env.EnvironmentException;
 import dev.perfharness.env.FreePorts;
+import dev.perfharness.env.RedisSwitch;
 import dev.perfharness.env.Registries;
 import dev.perfharness.env.RegistrySeeder;
 import java.nio.file.Path;
@@ -107,6 +108,11 @@ public final class EmbeddedEnvironment implements Environment {
     /** The redis-server this environment runs, for tests that take it away and bring it back. */
     public RedisServerProcess redis() {
         return redis;
+    }
+
+    @Override
+    public Optional<RedisSwitch> redisSwitch() {
+        return Optional.of(redis);
     }
 
     /** The registry container this environment runs, when it runs one. */

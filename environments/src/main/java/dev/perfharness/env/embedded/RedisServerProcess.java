@@ -2,6 +2,7 @@ package dev.perfharness.env.embedded;
 
 import dev.perfharness.config.HostAndPort;
 import dev.perfharness.env.EnvironmentException;
+import dev.perfharness.env.RedisSwitch;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * <p>It can be stopped and started again on the same port, which is how tests take Redis away
  * from the service and give it back. Persistence is off: the harness measures a cache, not a store.
  */
-public final class RedisServerProcess implements AutoCloseable {
+public final class RedisServerProcess implements RedisSwitch, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisServerProcess.class);
     private static final String READY_LINE = "Ready to accept connections";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
@@ -52,6 +53,7 @@ public final class RedisServerProcess implements AutoCloseable {
      *
      * @throws EnvironmentException when it exits or stays silent for 15 s, with its last output
      */
+    @Override
     public synchronized RedisServerProcess start() {
         if (isRunning()) {
             return this;
@@ -74,6 +76,7 @@ public final class RedisServerProcess implements AutoCloseable {
     }
 
     /** Stops redis-server (SIGTERM, then SIGKILL after 5 s) and waits for it to exit. Idempotent. */
+    @Override
     public synchronized void stop() {
         if (process == null) {
             return;

@@ -1,4 +1,4 @@
-package dev.perfharness.cli.footprint;
+package dev.perfharness.cli.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
  * The reference service in a JVM of its own ({@code harness sut --port 0 ...}), so that what a
  * footprint measurement counts is the service's heap and nothing of the client's.
  */
-final class ServiceProcess implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+public final class ServiceProcess implements AutoCloseable {
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
     private final URI base;
@@ -36,7 +36,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts {@code harness sut --port 0} with {@code arguments} and waits for its URL. */
-    static ServiceProcess start(List<String> arguments) throws IOException {
+    public static ServiceProcess start(List<String> arguments) throws IOException {
         List<String> args = new ArrayList<>(List.of("sut", "--port", "0"));
         args.addAll(arguments);
         Process process = new ProcessBuilder(ChildJvm.detachedHarness(args)).redirectErrorStream(true).start();
@@ -48,29 +48,34 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    URI base() {
+    /** The service's process id, for reading its memory from /proc or attaching a profiler. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public URI base() {
         return base;
     }
 
-    HttpClient http() {
+    public HttpClient http() {
         return http;
     }
 
     /** Heap in use after full collections, as the service itself reads it ({@code /internal/heap}). */
-    long heap() throws Exception {
+    public long heap() throws Exception {
         return JSON.readTree(get("/internal/heap")).path("used_bytes").asLong();
     }
 
-    String get(String path) throws Exception {
+    public String get(String path) throws Exception {
         return send(HttpRequest.newBuilder(base.resolve(path)).timeout(STEP_TIMEOUT).build());
     }
 
-    String post(String path, String body) throws Exception {
+    public String post(String path, String body) throws Exception {
         return send(HttpRequest.newBuilder(base.resolve(path)).timeout(STEP_TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    JsonNode getJson(String path) throws Exception {
+    public JsonNode getJson(String path) throws Exception {
         return JSON.readTree(get(path));
     }
 

@@ -1,0 +1,63 @@
+package dev.perfharness.gatling.support;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+import static io.gatling.javaapi.http.HttpDsl.ws;
+
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.gatling.javaapi.http.WsFrameCheck;
+
+/** The requests and WebSocket checks the simulations share: polling, starting pulls, watching jobs. */
+public final class JobRequests {
+    public static final String TALLY = "tally";
+
+    private JobRequests() {
+    }
+
+    /** {@code GET /api/v1/images/pull-active}, the dashboard's poll. */
+    public static HttpRequestActionBuilder activeJobs() {
+        return http("pull-active").get("/api/v1/images/pull-active").check(status().is(200));
+    }
+
+    /** {@code GET /api/v1/images/pull-failed?limit=#{limit}}, named per limit so each has its own distribution. */
+    public static HttpRequestActionBuilder failedJobs() {
+        return http("pull-failed-limit-#{limit}").get("/api/v1/images/pull-failed?limit=#{limit}").check(status().is(200));
+    }
+
+    /** {@code POST /api/v1/images/pull}: a new simulated pull; its id is saved as {@code attribute}. */
+    public static HttpRequestActionBuilder startPull(String attribute) {
+        return http("start-pull").post("/api/v1/images/pull")
+                .body(StringBody(session -> "{\"image\":\"library/busybox:1." + session.userId() + "\"}"))
+                .check(status().is(202), jsonPath("$.job_id").saveAs(attribute));
+    }
+
+    public static JobWatchTally tally(Session session) {
+        return session.get(TALLY);
+    }
+
+    /**
+     * A check that completes when every job the user's tally watches has ended. Its matching condition
+     * sees each frame while it waits; the tally records each one's delivery latency as it arrives.
+     */
+    public static WsFrameCheck.Text untilWatchedJobsEnd(String name) {
+        return ws.checkTextMessage(name)
+                .matching(bodyString().transformWithSession((frame, session) -> tally(session).observe(frame)).is(true));
+    }
+
+    /** {@code {"type":"subscribed"}} for the job in {@code #{jobId}}; status frames meanwhile go to the tally. */
+    public static WsFrameCheck.Text subscribed() {
+        return ws.checkTextMessage("subscribed")
+                .matching(bodyString().transformWithSession((frame, session) -> {
+                    tally(session).observe(frame);
+                    return frame.contains("\"subscribed\"") && frame.contains(session.getString("jobId"));
+                }).is(true));
+    }
+
+    public static String subscribeMessage(String jobId) {
+        return "{\"action\":\"subscribe\",\"job_id\":\"" + jobId + "\"}";
+    }
+}

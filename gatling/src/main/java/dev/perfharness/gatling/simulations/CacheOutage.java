@@ -22,6 +22,8 @@ import java.time.Duration;
  */
 public class CacheOutage extends Simulation {
     private static final int DASHBOARDS = Knobs.positive("dashboards", 50);
+    /** Gatling injects no user when a ramp is shorter than a second: starts are spread over one second at least. */
+    private static final Duration STAGGER = Duration.ofMillis(Math.max(1000, Knobs.positive("pollMillis", 1000)));
     private static final Duration POLL = Duration.ofMillis(Knobs.positive("pollMillis", 200));
     private static final Duration DURATION = Knobs.duration(30);
 
@@ -29,7 +31,7 @@ public class CacheOutage extends Simulation {
             .during(DURATION).on(pace(POLL).exec(JobRequests.activeJobs()));
 
     {
-        setUp(dashboards.injectOpen(rampUsers(DASHBOARDS).during(POLL)))
+        setUp(dashboards.injectOpen(rampUsers(DASHBOARDS).during(STAGGER)))
                 .protocols(ServiceProtocol.http())
                 .assertions(global().failedRequests().count().is(0L));
     }

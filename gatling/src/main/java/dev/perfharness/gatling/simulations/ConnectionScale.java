@@ -9,15 +9,13 @@ import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.ws;
 
-import dev.perfharness.gatling.support.DeliveryLatency;
 import dev.perfharness.gatling.support.JobFeed;
 import dev.perfharness.gatling.support.JobRequests;
 import dev.perfharness.gatling.support.JobWatchTally;
 import dev.perfharness.gatling.support.Knobs;
 import dev.perfharness.gatling.support.ServiceProtocol;
-import dev.perfharness.gatling.support.SideOutputs;
+import dev.perfharness.gatling.support.WatchSimulation;
 import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 
 /**
@@ -33,7 +31,7 @@ import java.time.Duration;
  * <p>Knobs: {@code connections} (10000), {@code ramp} seconds (60), {@code duration} seconds held (60),
  * {@code jobsPerSecond} (10), {@code watchTimeout} seconds (30).
  */
-public class ConnectionScale extends Simulation {
+public class ConnectionScale extends WatchSimulation {
     private static final int CONNECTIONS = Knobs.positive("connections", 10_000);
     private static final Duration RAMP = Knobs.seconds("ramp", 60);
     private static final Duration HOLD = Knobs.duration(60);
@@ -66,7 +64,7 @@ public class ConnectionScale extends Simulation {
     @Override
     public void before() {
         endMillis = System.currentTimeMillis() + RAMP.toMillis() + HOLD.toMillis();
-        DeliveryLatency.start();
+        super.before();
     }
 
     {
@@ -75,11 +73,5 @@ public class ConnectionScale extends Simulation {
                 connections.injectOpen(rampUsers(CONNECTIONS).during(RAMP)))
                 .protocols(ServiceProtocol.http().shareConnections())
                 .assertions(global().failedRequests().count().is(0L));
-    }
-
-    @Override
-    public void after() {
-        DeliveryLatency.finish();
-        SideOutputs.writeJson("watch.json", JobWatchTally.totals());
     }
 }

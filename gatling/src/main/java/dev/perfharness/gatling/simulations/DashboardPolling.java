@@ -29,6 +29,8 @@ import java.util.Map;
 public class DashboardPolling extends Simulation {
     private static final int DASHBOARDS = Knobs.positive("dashboards", 100);
     private static final int FAILED_VIEWERS = Knobs.positive("failedViewers", 10);
+    /** Gatling injects no user when a ramp is shorter than a second: starts are spread over one second at least. */
+    private static final Duration STAGGER = Duration.ofMillis(Math.max(1000, Knobs.positive("pollMillis", 1000)));
     private static final Duration POLL = Duration.ofMillis(Knobs.positive("pollMillis", 1000));
     private static final Duration DURATION = Knobs.duration(60);
     private static final List<Map<String, Object>> LIMITS = Arrays.stream(Knobs.text("limits", "10,50,100,500").split(","))
@@ -43,8 +45,8 @@ public class DashboardPolling extends Simulation {
             .during(DURATION).on(pace(POLL).exec(JobRequests.failedJobs()));
 
     {
-        setUp(dashboards.injectOpen(rampUsers(DASHBOARDS).during(POLL)),
-                failedViewers.injectOpen(rampUsers(FAILED_VIEWERS).during(POLL)))
+        setUp(dashboards.injectOpen(rampUsers(DASHBOARDS).during(STAGGER)),
+                failedViewers.injectOpen(rampUsers(FAILED_VIEWERS).during(STAGGER)))
                 .protocols(ServiceProtocol.http())
                 .assertions(global().failedRequests().count().is(0L));
     }

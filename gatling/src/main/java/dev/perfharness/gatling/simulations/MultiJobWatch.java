@@ -7,14 +7,12 @@ import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.ws;
 
-import dev.perfharness.gatling.support.DeliveryLatency;
 import dev.perfharness.gatling.support.JobRequests;
 import dev.perfharness.gatling.support.JobWatchTally;
 import dev.perfharness.gatling.support.Knobs;
 import dev.perfharness.gatling.support.ServiceProtocol;
-import dev.perfharness.gatling.support.SideOutputs;
+import dev.perfharness.gatling.support.WatchSimulation;
 import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 
 /**
@@ -30,7 +28,7 @@ import java.time.Duration;
  * <p>Knobs: {@code clients} (20), {@code subscriptions} (10), {@code duration} seconds (60),
  * {@code watchTimeout} seconds (30).
  */
-public class MultiJobWatch extends Simulation {
+public class MultiJobWatch extends WatchSimulation {
     private static final int CLIENTS = Knobs.positive("clients", 20);
     private static final int SUBSCRIPTIONS = Knobs.positive("subscriptions", 10);
     private static final Duration DURATION = Knobs.duration(60);
@@ -55,20 +53,9 @@ public class MultiJobWatch extends Simulation {
                             .await(WATCH_TIMEOUT).on(JobRequests.untilWatchedJobsEnd("job-updates"))))
             .exec(ws("watch-all").close());
 
-    @Override
-    public void before() {
-        DeliveryLatency.start();
-    }
-
     {
         setUp(clients.injectOpen(rampUsers(CLIENTS).during(Duration.ofSeconds(1))))
                 .protocols(ServiceProtocol.http().shareConnections())
                 .assertions(global().failedRequests().count().is(0L));
-    }
-
-    @Override
-    public void after() {
-        DeliveryLatency.finish();
-        SideOutputs.writeJson("watch.json", JobWatchTally.totals());
     }
 }

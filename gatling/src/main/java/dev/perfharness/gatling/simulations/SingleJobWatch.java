@@ -6,14 +6,12 @@ import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.ws;
 
-import dev.perfharness.gatling.support.DeliveryLatency;
 import dev.perfharness.gatling.support.JobRequests;
 import dev.perfharness.gatling.support.JobWatchTally;
 import dev.perfharness.gatling.support.Knobs;
 import dev.perfharness.gatling.support.ServiceProtocol;
-import dev.perfharness.gatling.support.SideOutputs;
+import dev.perfharness.gatling.support.WatchSimulation;
 import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 
 /**
@@ -29,7 +27,7 @@ import java.time.Duration;
  * <p>Knobs: {@code clients} (20), {@code subscriptions} (10 per client), {@code duration} seconds (60),
  * {@code watchTimeout} seconds (30).
  */
-public class SingleJobWatch extends Simulation {
+public class SingleJobWatch extends WatchSimulation {
     private static final int CLIENTS = Knobs.positive("clients", 20);
     private static final int SUBSCRIPTIONS = Knobs.positive("subscriptions", 10);
     private static final Duration DURATION = Knobs.duration(60);
@@ -43,20 +41,9 @@ public class SingleJobWatch extends Simulation {
                             .await(WATCH_TIMEOUT).on(JobRequests.untilWatchedJobsEnd("job-updates")))
                     .exec(ws("watch").close()));
 
-    @Override
-    public void before() {
-        DeliveryLatency.start();
-    }
-
     {
         setUp(watchers.injectOpen(rampUsers(CLIENTS * SUBSCRIPTIONS).during(Duration.ofSeconds(1))))
                 .protocols(ServiceProtocol.http().shareConnections())
                 .assertions(global().failedRequests().count().is(0L));
-    }
-
-    @Override
-    public void after() {
-        DeliveryLatency.finish();
-        SideOutputs.writeJson("watch.json", JobWatchTally.totals());
     }
 }

@@ -158,7 +158,7 @@ public final class GatlingCommand implements Callable<Integer> {
         out.printf("      %,d requests, %,d failed; Gatling %s; %s elapsed; %s%n", requests, failed,
                 outcome.passed() ? "assertions held" : outcome.assertionsFailed() ? "ASSERTIONS FAILED" : "exited " + outcome.exitCode(),
                 human(elapsed), result.leg().directory());
-        result.failedAssertions().forEach(line -> out.printf("      failed: %s%n", line));
+        outcome.failedAssertions().forEach(line -> out.printf("      failed: %s%n", line));
         if (outcome.crashed()) {
             out.printf("      the Gatling JVM failed; its console: %s%n", outcome.consoleLog());
             tail(out, outcome.consoleLog());

@@ -1,8 +1,8 @@
 package dev.perfharness.cli.gatling;
 
 import dev.perfharness.gatling.launch.GatlingOutcome;
+import dev.perfharness.gatling.support.JobRequests;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,10 +20,7 @@ record LoadResult(LoadLeg leg, GatlingOutcome outcome, Map<String, Measured> cli
     Map<String, Measured> reportedClient() {
         Map<String, Measured> reported = new LinkedHashMap<>(client);
         if (reported.size() > 1) {
-            reported.remove("start-pull");
-            reported.remove("subscribe");
-            reported.remove("await-updates");
-            reported.remove("subscribed");
+            reported.keySet().removeAll(JobRequests.SUPPORTING);
         }
         return reported;
     }
@@ -52,9 +49,5 @@ record LoadResult(LoadLeg leg, GatlingOutcome outcome, Map<String, Measured> cli
         Map<String, Object> json = new LinkedHashMap<>();
         measured.forEach((name, value) -> json.put(name, value.distribution().asJson()));
         return json;
-    }
-
-    List<String> failedAssertions() {
-        return outcome.assertionResults().stream().filter(line -> line.endsWith(": false") || line.contains(": false ")).toList();
     }
 }

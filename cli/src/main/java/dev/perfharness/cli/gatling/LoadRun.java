@@ -157,14 +157,15 @@ final class LoadRun {
             double seconds = Math.max(1, summary.lastEndEpochMillis() - summary.firstEndEpochMillis()) / 1e3;
             client.put(name, new Measured(summary.okMicros(), summary.koCount(), seconds));
         }
-        double window = Math.max(1, lastEnd(log) - log.startEpochMillis()) / 1e3;
+        long lastEnd = log.requests().stream().mapToLong(RequestRecord::endEpochMillis).max().orElse(log.startEpochMillis());
+        double window = Math.max(1, lastEnd - log.startEpochMillis()) / 1e3;
         Optional<Measured> delivery = readTotal(dir.resolve(DeliveryLatency.LOG_FILE))
                 .map(total -> new Measured(total, 0, window));
         Map<String, Measured> server = new LinkedHashMap<>();
         readTagged(serverLog).forEach((endpoint, histogram) -> server.put(endpoint, new Measured(histogram, 0, window)));
 
         ServiceFigures.addTo(figures, before, after, histograms.allRequests().count());
-        Map<String, Measured> outageWindows = outageWindows(log, eventTimes);
+        Map<String, Measured> outageWindows = outageWindows(log, lastEnd, eventTimes);
         Map<String, Object> totals = new LinkedHashMap<>();
         for (String side : List.of("watch.json", "streams.json")) {
             Path file = dir.resolve(side);
@@ -179,23 +180,17 @@ final class LoadRun {
         return result;
     }
 
-    private static long lastEnd(SimulationLog log) {
-        return log.requests().stream().mapToLong(RequestRecord::endEpochMillis).max().orElse(log.startEpochMillis());
-    }
-
     /** Requests by the window their start fell in: before Redis stopped, while it was down, after it came back. */
-    private static Map<String, Measured> outageWindows(SimulationLog log, Map<String, Long> eventTimes) {
+    private static Map<String, Measured> outageWindows(SimulationLog log, long lastEnd, Map<String, Long> eventTimes) {
         Long stopped = eventTimes.get("stop_redis");
         Long started = eventTimes.get("start_redis");
         Map<String, Measured> windows = new LinkedHashMap<>();
         if (stopped == null || started == null) {
             return windows;
         }
-        long first = log.startEpochMillis();
-        long last = lastEnd(log);
-        windows.put("before outage", window(log, first, stopped));
+        windows.put("before outage", window(log, log.startEpochMillis(), stopped));
         windows.put("during outage", window(log, stopped, started));
-        windows.put("after outage", window(log, started, last + 1));
+        windows.put("after outage", window(log, started, lastEnd + 1));
         return windows;
     }
 

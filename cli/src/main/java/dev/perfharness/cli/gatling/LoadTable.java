@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.DoubleFunction;
@@ -77,8 +79,9 @@ final class LoadTable {
     }
 
     private static Double mean(List<LoadResult> results, String figure) {
-        return results.stream().map(result -> result.figures().get(figure)).filter(v -> v != null)
-                .mapToDouble(Double::doubleValue).average().stream().boxed().findFirst().orElse(null);
+        OptionalDouble mean = results.stream().map(result -> result.figures().get(figure)).filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue).average();
+        return mean.isPresent() ? mean.getAsDouble() : null;
     }
 
     void print(PrintWriter out) {

@@ -8,10 +8,6 @@ import org.HdrHistogram.Histogram;
  */
 record Measured(Histogram micros, long failed, double seconds) {
 
-    static Measured empty() {
-        return new Measured(new Histogram(3), 0, 0);
-    }
-
     Measured plus(Measured other) {
         Histogram sum = micros.copy();
         sum.add(other.micros);

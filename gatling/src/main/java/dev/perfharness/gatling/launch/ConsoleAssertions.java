@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,12 @@ final class ConsoleAssertions {
     private static final Pattern RESULT = Pattern.compile(".+ : (true|false) \\(.*\\)");
 
     private ConsoleAssertions() {
+    }
+
+    /** True for a result line of an assertion that did not hold, or could not be evaluated. */
+    static boolean failed(String result) {
+        Matcher matcher = RESULT.matcher(result);
+        return matcher.matches() && matcher.group(1).equals("false");
     }
 
     static List<String> read(Path consoleLog) throws IOException {

@@ -33,4 +33,9 @@ public record GatlingOutcome(int exitCode, Path resultDirectory, Path simulation
     public boolean crashed() {
         return !passed() && !assertionsFailed();
     }
+
+    /** The assertion lines that say false: assertions that did not hold or could not be evaluated. */
+    public List<String> failedAssertions() {
+        return assertionResults.stream().filter(ConsoleAssertions::failed).toList();
+    }
 }

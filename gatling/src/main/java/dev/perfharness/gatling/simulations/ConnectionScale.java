@@ -38,7 +38,7 @@ public class ConnectionScale extends WatchSimulation {
     private static final int JOBS_PER_SECOND = Knobs.positive("jobsPerSecond", 10);
     private static final Duration WATCH_TIMEOUT = Knobs.seconds("watchTimeout", 30);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
-    private static final JobFeed FEED = new JobFeed(1024);
+    private static final JobFeed FEED = new JobFeed();
     private static volatile long endMillis;
 
     private final ScenarioBuilder feeder = scenario("job feeder")
@@ -56,7 +56,7 @@ public class ConnectionScale extends WatchSimulation {
                         String jobId = FEED.newest().orElseThrow();
                         return session.set("jobId", jobId).set(JobRequests.TALLY, new JobWatchTally().watch(jobId));
                     })
-                    .exec(ws("subscribe").sendText(session -> JobRequests.subscribeMessage(session.getString("jobId")))
+                    .exec(JobRequests.subscribe(JobRequests.SUBSCRIBE)
                             .await(ACK_TIMEOUT).on(JobRequests.subscribed())
                             .await(WATCH_TIMEOUT).on(JobRequests.untilWatchedJobsEnd("job-updates")))))
             .exec(ws("watch-all").close());

@@ -45,10 +45,10 @@ public class MultiJobWatch extends WatchSimulation {
                                 JobRequests.tally(session).watch(session.getString("jobId"));
                                 return session;
                             })
-                            .exec(ws("subscribe").sendText(session -> JobRequests.subscribeMessage(session.getString("jobId")))
+                            .exec(JobRequests.subscribe(JobRequests.SUBSCRIBE)
                                     .await(ACK_TIMEOUT).on(JobRequests.subscribed()))))
                     // A repeated subscribe is acknowledged and changes nothing: it carries the wait for the updates.
-                    .exec(ws("await-updates").sendText(session -> JobRequests.subscribeMessage(session.getString("jobId")))
+                    .exec(JobRequests.subscribe(JobRequests.AWAIT_UPDATES)
                             .await(ACK_TIMEOUT).on(JobRequests.subscribed())
                             .await(WATCH_TIMEOUT).on(JobRequests.untilWatchedJobsEnd("job-updates"))))
             .exec(ws("watch-all").close());

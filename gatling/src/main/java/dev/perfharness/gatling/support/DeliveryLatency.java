@@ -51,13 +51,11 @@ public final class DeliveryLatency {
     }
 
     /** Stops, takes the last interval and writes every interval to {@value #LOG_FILE}; from {@code after()}. */
-    public static synchronized Histogram finish() {
+    public static synchronized void finish() {
         if (ticker != null) {
             ticker.shutdownNow();
         }
         cutInterval();
-        Histogram total = new Histogram(3);
-        INTERVALS.forEach(total::add);
         SideOutputs.write(LOG_FILE, out -> {
             PrintStream print = new PrintStream(out, false, StandardCharsets.UTF_8);
             HistogramLogWriter writer = new HistogramLogWriter(print);
@@ -69,7 +67,6 @@ public final class DeliveryLatency {
             INTERVALS.forEach(writer::outputIntervalHistogram);
             print.flush();
         });
-        return total;
     }
 
     private static synchronized void cutInterval() {

@@ -9,11 +9,19 @@ import static io.gatling.javaapi.http.HttpDsl.ws;
 
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.gatling.javaapi.http.WsSendTextActionBuilder;
 import io.gatling.javaapi.http.WsFrameCheck;
+import java.util.Set;
 
 /** The requests and WebSocket checks the simulations share: polling, starting pulls, watching jobs. */
 public final class JobRequests {
     public static final String TALLY = "tally";
+    public static final String START_PULL = "start-pull";
+    public static final String SUBSCRIBE = "subscribe";
+    public static final String AWAIT_UPDATES = "await-updates";
+    public static final String SUBSCRIBED = "subscribed";
+    /** Requests that set a measurement up rather than being it: a table leaves them out when there is more. */
+    public static final Set<String> SUPPORTING = Set.of(START_PULL, SUBSCRIBE, AWAIT_UPDATES, SUBSCRIBED);
 
     private JobRequests() {
     }
@@ -30,7 +38,7 @@ public final class JobRequests {
 
     /** {@code POST /api/v1/images/pull}: a new simulated pull; its id is saved as {@code attribute}. */
     public static HttpRequestActionBuilder startPull(String attribute) {
-        return http("start-pull").post("/api/v1/images/pull")
+        return http(START_PULL).post("/api/v1/images/pull")
                 .body(StringBody(session -> "{\"image\":\"library/busybox:1." + session.userId() + "\"}"))
                 .check(status().is(202), jsonPath("$.job_id").saveAs(attribute));
     }
@@ -50,14 +58,15 @@ public final class JobRequests {
 
     /** {@code {"type":"subscribed"}} for the job in {@code #{jobId}}; status frames meanwhile go to the tally. */
     public static WsFrameCheck.Text subscribed() {
-        return ws.checkTextMessage("subscribed")
+        return ws.checkTextMessage(SUBSCRIBED)
                 .matching(bodyString().transformWithSession((frame, session) -> {
                     tally(session).observe(frame);
                     return frame.contains("\"subscribed\"") && frame.contains(session.getString("jobId"));
                 }).is(true));
     }
 
-    public static String subscribeMessage(String jobId) {
-        return "{\"action\":\"subscribe\",\"job_id\":\"" + jobId + "\"}";
+    /** Sends {@code {"action":"subscribe"}} for the job in {@code #{jobId}}, as the request {@code name}. */
+    public static WsSendTextActionBuilder subscribe(String name) {
+        return ws(name).sendText(session -> "{\"action\":\"subscribe\",\"job_id\":\"" + session.getString("jobId") + "\"}");
     }
 }

@@ -2,8 +2,8 @@ package dev.perfharness.gatling.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class ConsoleAssertionsTest {
@@ -29,5 +29,18 @@ class ConsoleAssertionsTest {
     void findsNoneWhenGatlingNeverReadTheLogBack() {
         assertThat(ConsoleAssertions.parse(List.of("Simulation sim.S completed in 2 seconds",
                 "Global: count of failed events is 0 : true (actual : 0)"))).isEmpty();
+    }
+
+    @Test
+    void anOutcomeNamesTheAssertionsThatDidNotHoldOrCouldNotBeEvaluated() {
+        GatlingOutcome outcome = new GatlingOutcome(2, Path.of("results"), Path.of("results/simulation.log"), List.of(
+                "Global: count of failed events is 0.0 : false (actual : 4.0)",
+                "fast: percentage of successful events is 100.0 : true (actual : 100.0)",
+                "grp / page: max of response time is less than 10000 : false (Could not find stats matching assertion path List(grp))"),
+                Path.of("results/gatling.log"));
+
+        assertThat(outcome.failedAssertions()).containsExactly(
+                "Global: count of failed events is 0.0 : false (actual : 4.0)",
+                "grp / page: max of response time is less than 10000 : false (Could not find stats matching assertion path List(grp))");
     }
 }

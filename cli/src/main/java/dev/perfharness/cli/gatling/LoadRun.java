@@ -82,13 +82,12 @@ final class LoadRun {
             properties.put(Knobs.OUTPUT_DIR, dir.toAbsolutePath().toString());
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("load-actions").factory());
             try {
-                for (TimedAction action : actions) {
-                    timer.schedule(() -> perform(action, service, heapBefore, figures, eventTimes),
-                            action.at().toMillis(), TimeUnit.MILLISECONDS);
-                }
+                // Timed from the simulation's start, not the launch: Gatling's JVM takes seconds to start on a busy machine.
+                Runnable scheduleActions = () -> actions.forEach(action -> timer.schedule(
+                        () -> perform(action, service, heapBefore, figures, eventTimes), action.at().toMillis(), TimeUnit.MILLISECONDS));
                 outcome = launcher.run(new GatlingRun(leg.scenario().simulationClass(), dir.resolve("gatling"), properties, true,
                         leg.scenario().displayName() + " " + leg.variant(), gatlingJvmFlags),
-                        leg.scenario().expectedLength(leg.knobs()).plus(SLACK));
+                        leg.scenario().expectedLength(leg.knobs()).plus(SLACK), scheduleActions);
             } finally {
                 timer.shutdownNow();
                 timer.awaitTermination(30, TimeUnit.SECONDS);

@@ -32,6 +32,8 @@ public final class GatlingLauncher {
     private static final String SIMULATION_LOG = "simulation.log";
     /** Time the child gets to stop on its own (and flush simulation.log) after a timeout, before it is killed. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** How often the console is read for the start line; an action timed against the load is off by at most this. */
+    private static final Duration START_POLL = Duration.ofMillis(20);
     /** Gatling names a run's folder {@code <simulation id>-<yyyyMMddHHmmssSSS>}. */
     private static final String RUN_TIMESTAMP = "-\\d{17}";
 
@@ -75,7 +77,18 @@ public final class GatlingLauncher {
      *                                    or ends without the single new result folder it should have made
      */
     public GatlingOutcome run(GatlingRun run, Duration timeout) throws IOException, InterruptedException {
+        return run(run, timeout, () -> { });
+    }
+
+    /**
+     * Runs the simulation and waits for it, calling {@code onStart} once when the child prints that the
+     * simulation started: the JVM's start and the simulation's class loading, a few seconds on a busy machine,
+     * are then behind. Something timed against the load (stop Redis at 20 s) counts from there.
+     * {@code onStart} runs on this thread and must return quickly; it is not called when the run never starts.
+     */
+    public GatlingOutcome run(GatlingRun run, Duration timeout, Runnable onStart) throws IOException, InterruptedException {
         Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(onStart, "onStart");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("the timeout must be positive, not " + timeout);
         }
@@ -95,7 +108,17 @@ public final class GatlingLauncher {
                 .start();
         process.getOutputStream().close();
         try {
-            if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            boolean started = false;
+            while (!started && process.isAlive() && System.nanoTime() < deadline) {
+                started = SimulationStart.seenIn(console, run.simulationClass());
+                if (started) {
+                    onStart.run();
+                } else {
+                    process.waitFor(START_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+            if (!process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 stop(process);
                 throw new IOException("the Gatling run of " + run.simulationClass() + " did not end within "
                         + timeout.toMillis() + " ms and was killed; its console output is in " + console);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -134,9 +135,11 @@ class GatlingLauncherIT {
 
     @Test
     void passingAssertionsEndWithExitCode0AndTheHtmlReport() throws Exception {
-        GatlingOutcome outcome = launcher.run(twoEndpoints(USERS, true), TIMEOUT);
+        AtomicInteger starts = new AtomicInteger();
+        GatlingOutcome outcome = launcher.run(twoEndpoints(USERS, true), TIMEOUT, starts::incrementAndGet);
 
         assertThat(outcome.exitCode()).as(tail(outcome)).isZero();
+        assertThat(starts).as("the start callback, once when the simulation started").hasValue(1);
         assertThat(outcome.passed()).isTrue();
         assertThat(outcome.assertionResults()).hasSize(2).allSatisfy(line -> assertThat(line).contains(" : true (actual : "));
         assertThat(outcome.resultDirectory().resolve("index.html")).isRegularFile();
@@ -148,9 +151,12 @@ class GatlingLauncherIT {
     @Test
     void aCrashEndsWithItsExitCodeAndTheConsoleLogSaysWhy() throws Exception {
         String missing = "dev.perfharness.gatling.launch.NoSuchSimulation";
-        GatlingOutcome outcome = launcher.run(new GatlingRun(missing, root, Map.of(), false, "", List.of()), TIMEOUT);
+        AtomicInteger starts = new AtomicInteger();
+        GatlingOutcome outcome = launcher.run(new GatlingRun(missing, root, Map.of(), false, "", List.of()), TIMEOUT,
+                starts::incrementAndGet);
 
         assertThat(outcome.crashed()).isTrue();
+        assertThat(starts).as("a simulation that never started").hasValue(0);
         assertThat(outcome.exitCode()).isEqualTo(1);
         assertThat(outcome.resultDirectory()).isNull();
         assertThat(outcome.simulationLog()).isNull();

@@ -1,5 +1,8 @@
 package dev.perfharness.cli;
 
+import dev.perfharness.reports.baseline.BaselineException;
+import dev.perfharness.reports.metrics.MetricsException;
+import dev.perfharness.reports.targets.TargetsException;
 import dev.perfharness.config.SettingsException;
 import dev.perfharness.env.EnvironmentException;
 import dev.perfharness.jmh.suite.SuiteException;
@@ -17,7 +20,8 @@ final class UserErrors implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult)
             throws Exception {
         if (e instanceof SettingsException || e instanceof EnvironmentException || e instanceof ServiceException
-                || e instanceof SuiteException) {
+                || e instanceof SuiteException || e instanceof MetricsException || e instanceof BaselineException
+                || e instanceof TargetsException) {
             commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + e.getMessage()));
             return EXIT_USER_ERROR;
         }

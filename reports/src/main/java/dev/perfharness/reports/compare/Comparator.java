@@ -1,0 +1,62 @@
+package dev.perfharness.reports.compare;
+
+import dev.perfharness.reports.metrics.Kind;
+import dev.perfharness.reports.metrics.Metric;
+import dev.perfharness.reports.metrics.RunMetrics;
+import dev.perfharness.reports.stats.Change;
+import dev.perfharness.reports.stats.ChangeEstimator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Compares every metric present in both a baseline and a run and gives each a verdict:
+ * <ul>
+ *   <li><b>improved</b> or <b>regressed</b>: the change is significant (p below 1 - confidence) and its
+ *       estimate passes the kind's threshold;</li>
+ *   <li><b>unchanged</b>: the whole confidence interval lies within the threshold;</li>
+ *   <li><b>too noisy to tell</b>: neither, so the data cannot rule a material change in or out.</li>
+ * </ul>
+ * A single figure has no interval: it is judged by its threshold alone, and the output says so.
+ */
+public final class Comparator {
+    private final Thresholds thresholds;
+    private final ChangeEstimator estimator;
+
+    public Comparator(Thresholds thresholds, ChangeEstimator estimator) {
+        this.thresholds = thresholds;
+        this.estimator = estimator;
+    }
+
+    public List<MetricComparison> compare(RunMetrics baseline, RunMetrics current) {
+        List<MetricComparison> comparisons = new ArrayList<>();
+        for (Metric now : current.all()) {
+            Optional<Metric> before = baseline.get(now.key());
+            before.ifPresent(then -> comparisons.add(compare(then, now)));
+        }
+        return comparisons;
+    }
+
+    public MetricComparison compare(Metric baseline, Metric current) {
+        Change change = estimator.between(baseline.measurement(), current.measurement());
+        Kind kind = current.kind();
+        if (!kind.gated()) {
+            return new MetricComparison(current.key(), kind, current.unit(), change, null, Verdict.NOT_GATED);
+        }
+        Threshold threshold = thresholds.of(kind);
+        return new MetricComparison(current.key(), kind, current.unit(), change, threshold, verdict(change, kind, threshold));
+    }
+
+    private Verdict verdict(Change change, Kind kind, Threshold threshold) {
+        double alpha = 1 - estimator.confidence();
+        boolean significant = !change.hasInterval() || change.pValue() < alpha;
+        if (significant && threshold.material(change.shift(), change.baseline())) {
+            boolean better = kind.better() == Kind.Better.LOWER ? change.shift() < 0 : change.shift() > 0;
+            return better ? Verdict.IMPROVED : Verdict.REGRESSED;
+        }
+        if (!threshold.material(change.low(), change.baseline()) && !threshold.material(change.high(), change.baseline())) {
+            return Verdict.UNCHANGED;
+        }
+        return Verdict.TOO_NOISY;
+    }
+}

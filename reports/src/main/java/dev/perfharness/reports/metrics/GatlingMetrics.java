@@ -192,11 +192,14 @@ final class GatlingMetrics {
         if (name.contains("MB/s")) {
             return "MB/s";
         }
+        if (name.contains("ratio")) {
+            return "ratio";
+        }
         Matcher matcher = UNIT.matcher(name);
         if (matcher.matches()) {
             return matcher.group(1);
         }
-        return name.contains("ratio") ? "ratio" : "count";
+        return "count";
     }
 
     private static Map<String, String> labels(String variant, String side, String name) {

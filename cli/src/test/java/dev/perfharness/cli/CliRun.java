@@ -8,9 +8,9 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /** Runs {@code harness <args>} in-process, as a user would from {@code project}, and keeps what it printed. */
-record CliRun(int exitCode, String output, String errors) {
+public record CliRun(int exitCode, String output, String errors) {
 
-    static CliRun in(Path project, String... args) {
+    public static CliRun in(Path project, String... args) {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.put("HARNESS_HOME", project.toString());
         CommandLine commandLine = HarnessMain.commandLine(new CliContext(environment));

@@ -14,6 +14,9 @@ import java.util.SplittableRandom;
  * the far side of zero. A fixed seed makes the same data give the same verdict.
  */
 public final class IntervalBootstrap {
+    /** Fewer intervals than this are compared as single values. */
+    static final int MIN_INTERVALS = 5;
+
     private final double confidence;
     private final int resamples;
     private final long seed;
@@ -33,6 +36,9 @@ public final class IntervalBootstrap {
     public Change compare(PooledIntervals baseline, PooledIntervals current, IntervalStatistic statistic) {
         double before = baseline.evaluate(statistic);
         double after = current.evaluate(statistic);
+        if (Math.min(baseline.size(), current.size()) < MIN_INTERVALS) {
+            return tooFewIntervals(before, after, baseline.size(), current.size());
+        }
         RandomGenerator random = new SplittableRandom(seed);
         double[] differences = new double[resamples];
         int atOrBelowZero = 0;
@@ -53,6 +59,9 @@ public final class IntervalBootstrap {
     /** The interval of one series' statistic, for an absolute target: the shift from 0 is the value itself. */
     public Change estimate(PooledIntervals series, IntervalStatistic statistic) {
         double value = series.evaluate(statistic);
+        if (series.size() < MIN_INTERVALS) {
+            return tooFewIntervals(0, value, 0, series.size());
+        }
         RandomGenerator random = new SplittableRandom(seed);
         double[] resampled = new double[resamples];
         for (int r = 0; r < resamples; r++) {
@@ -61,6 +70,17 @@ public final class IntervalBootstrap {
         Arrays.sort(resampled);
         return new Change(0, value, value, quantile(resampled, (1 - confidence) / 2), quantile(resampled, 1 - (1 - confidence) / 2),
                 Double.NaN, confidence, "bootstrap over interval histograms", 0, series.size());
+    }
+
+    /**
+     * Resampling a handful of intervals gives a handful of distinct values: an interval from them would
+     * look certain and mean nothing. The figures are then compared as single values, and say so.
+     */
+    private static Change tooFewIntervals(double before, double after, int baseCount, int currentCount) {
+        double shift = after - before;
+        return new Change(before, after, shift, shift, shift, Double.NaN, Double.NaN,
+                "single values: too few intervals for a bootstrap (" + Math.min(baseCount == 0 ? currentCount : baseCount, currentCount)
+                        + ", " + MIN_INTERVALS + " needed)", baseCount, currentCount);
     }
 
     private static double quantile(double[] sorted, double probability) {

@@ -75,8 +75,9 @@ public final class JmhCommand implements Callable<Integer> {
         try (EnvironmentLease environment = EnvironmentLease.acquire(settings, settingsOptions)) {
             Path runDirectory = new RunDirectories(runsRoot(), Clock.systemUTC()).create();
             out.printf("run directory: %s%nenvironment: %s%n", runDirectory, environment.description());
-            SuiteRequest request = new SuiteRequest(chosen, includes, paramValues(), Backend.addressesIn(environment.endpoints()), runDirectory, profile,
-                    ProfileCommand.libraryCache(settings));
+            // --set inject.cpu=... / inject.alloc=...: a regression of known size in every fork, for testing the gate.
+            SuiteRequest request = new SuiteRequest(chosen, includes, paramValues(), Backend.addressesIn(environment.endpoints()),
+                    settings.injection(), runDirectory, profile, ProfileCommand.libraryCache(settings));
             SuiteOutcome outcome = JmhSuite.run(request, out);
             out.printf("results: %s%n", outcome.results());
             outcome.flames().ifPresent(flames -> {

@@ -80,6 +80,9 @@ public final class SutCommand implements Callable<Integer> {
         out.printf("variants: cache=%s ws=%s logs=%s (log source: %s); %d jobs pre-filled%n",
                 label(settings.cache().variant()), label(settings.watch().variant()), label(settings.podLogs().variant()),
                 label(settings.podLogs().source()), service.tracker().size());
+        if (service.injection().active()) {
+            out.printf("injected regression, per API request: %s%n", service.injection().describe());
+        }
         out.println("Ctrl-C stops it.");
         out.flush();
         stopped.await();

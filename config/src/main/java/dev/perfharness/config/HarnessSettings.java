@@ -29,6 +29,7 @@ public record HarnessSettings(
         OutputSettings output,
         ContainerSettings containers,
         ExternalSettings external,
+        InjectionSettings injection,
         Map<Setting, RawValue> sources) {
 
     public HarnessSettings {

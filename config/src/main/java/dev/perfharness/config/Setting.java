@@ -164,6 +164,13 @@ public enum Setting {
     K3S_ENABLED("containers.k3s", "HARNESS_K3S", "false",
             "testcontainers environment: also start a k3s cluster (needs its image and a privileged container)"),
 
+    INJECT_CPU("inject.cpu", "HARNESS_INJECT_CPU", "0",
+            "a regression of known size, to show the gate catches it: CPU time spun per operation (per API request "
+                    + "in the service, per call in the benchmarks), like 250ns, 2us or 1ms; 0 is off"),
+    INJECT_ALLOC("inject.alloc", "HARNESS_INJECT_ALLOC", "0",
+            "a regression of known size, to show the gate catches it: bytes allocated per operation, a whole number "
+                    + "(one array: at least 16, rounded up to 8); 0 is off"),
+
     DOCKER_HOST("docker.host", "DOCKER_HOST", "", "external environment: the Docker engine's address"),
     KUBECONFIG("kube.config", "KUBECONFIG", "", "external environment: path of a kubeconfig");
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,6 +20,9 @@ import java.util.Properties;
 public final class SettingsLoader {
     /** The project's own file, looked for in the project folder. */
     public static final String PROJECT_FILE = "harness.properties";
+    // An injected regression is a few percent of an operation; these bounds only catch a slip (1m for 1ms, a size in KB).
+    private static final Duration MAX_INJECTED_CPU = Duration.ofSeconds(1);
+    private static final int MAX_INJECTED_ALLOC = 16 * 1024 * 1024;
 
     private final Map<String, String> environment;
     private final Map<String, String> flags;
@@ -195,11 +199,14 @@ public final class SettingsLoader {
                 ValueParsers.bool(raw.get(Setting.K3S_ENABLED)));
         ExternalSettings external = new ExternalSettings(
                 optionalText(raw.get(Setting.DOCKER_HOST)), optionalText(raw.get(Setting.KUBECONFIG)));
+        InjectionSettings injection = new InjectionSettings(
+                ValueParsers.workDuration(raw.get(Setting.INJECT_CPU), MAX_INJECTED_CPU),
+                ValueParsers.integer(raw.get(Setting.INJECT_ALLOC), 0, MAX_INJECTED_ALLOC));
         return new HarnessSettings(
                 ValueParsers.choice(raw.get(Setting.ENV), EnvironmentName.class),
                 projectDir.resolve(requiredText(raw.get(Setting.STATE_DIR))).normalize(),
                 redis, server, jobs, cache, watch, podLogs, docker, images, workers, tokens, buffers, output,
-                containers, external, raw);
+                containers, external, injection, raw);
     }
 
     private enum Toggle { ENABLED, DISABLED }

@@ -1,6 +1,7 @@
 package dev.perfharness.config;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -9,20 +10,39 @@ import java.util.stream.Collectors;
 
 /** Turns a setting's text into a typed value, or fails with a message that names the key, value and origin. */
 final class ValueParsers {
-    // Go-style durations ("500ms", "3s", "1m30s") because seed 001's variables use them (REDIS_READ_TIMEOUT=3s).
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h)");
+    // Go-style durations ("500ms", "3s", "1m30s") because seed 001's variables use them (REDIS_READ_TIMEOUT=3s);
+    // like Go's, they also take ns, us (or µs with either micro sign) and a bare 0.
+    private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ns|us|µs|μs|ms|s|m|h)");
 
     private ValueParsers() {
     }
 
     static Duration duration(RawValue raw) {
+        return duration(raw, "not a duration; write it like 500ms, 3s, 2m or 1m30s");
+    }
+
+    /** A duration of work per operation, from none ({@code 0}) to {@code max}: 250ns, 2us, 1ms. */
+    static Duration workDuration(RawValue raw, Duration max) {
+        Duration duration = duration(raw, "not a duration; write it like 0, 250ns, 2us or 1ms");
+        if (duration.compareTo(max) > 0) {
+            throw raw.invalid("must be at most " + max.toString().substring("PT".length()).toLowerCase(Locale.ROOT));
+        }
+        return duration;
+    }
+
+    private static Duration duration(RawValue raw, String expectation) {
         String text = raw.text().trim().toLowerCase(Locale.ROOT);
+        if (text.equals("0")) {
+            return Duration.ZERO;
+        }
         Matcher matcher = DURATION_PART.matcher(text);
         Duration total = Duration.ZERO;
         int end = 0;
         while (matcher.find() && matcher.start() == end) {
             long amount = Long.parseLong(matcher.group(1));
             total = total.plus(switch (matcher.group(2)) {
+                case "ns" -> Duration.ofNanos(amount);
+                case "us", "µs", "μs" -> Duration.of(amount, ChronoUnit.MICROS);
                 case "ms" -> Duration.ofMillis(amount);
                 case "s" -> Duration.ofSeconds(amount);
                 case "m" -> Duration.ofMinutes(amount);
@@ -31,7 +51,7 @@ final class ValueParsers {
             end = matcher.end();
         }
         if (text.isEmpty() || end != text.length()) {
-            throw raw.invalid("not a duration; write it like 500ms, 3s, 2m or 1m30s");
+            throw raw.invalid(expectation);
         }
         return total;
     }

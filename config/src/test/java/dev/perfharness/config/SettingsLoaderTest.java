@@ -177,4 +177,66 @@ class SettingsLoaderTest {
         assertThatThrownBy(() -> SettingsLoader.of(Map.of(), Map.of("tracker.jobs", "-1")).load())
                 .hasMessageContaining("tracker.jobs = \"-1\"");
     }
+
+    @Test
+    void nothingIsInjectedByDefault() {
+        InjectionSettings injection = SettingsLoader.defaults().injection();
+
+        assertThat(injection).isEqualTo(InjectionSettings.NONE);
+        assertThat(injection.active()).isFalse();
+    }
+
+    @Test
+    void anInjectionTakesCpuTimeFromNanosecondsUpAndAllocationInBytes() {
+        assertThat(injection("250ns", "100")).isEqualTo(new InjectionSettings(Duration.ofNanos(250), 100));
+        assertThat(injection("2us", "0")).isEqualTo(new InjectionSettings(Duration.ofNanos(2_000), 0));
+        assertThat(injection("2µs", "0").cpu()).isEqualTo(Duration.ofNanos(2_000));
+        assertThat(injection("1ms", "0").cpu()).isEqualTo(Duration.ofMillis(1));
+        assertThat(injection("1us500ns", "0").cpu()).isEqualTo(Duration.ofNanos(1_500));
+        assertThat(injection("0", "4096")).isEqualTo(new InjectionSettings(Duration.ZERO, 4096));
+        assertThat(injection("0", "16").active()).isTrue();
+        assertThat(injection("1ns", "0").active()).isTrue();
+    }
+
+    @Test
+    void anInjectionDescribesItselfAsItsSettings() {
+        assertThat(injection("200ns", "100").describe()).isEqualTo("inject.cpu=200ns inject.alloc=100");
+        assertThat(injection("2000ns", "0").describe()).isEqualTo("inject.cpu=2us inject.alloc=0");
+        assertThat(injection("1ms", "0").describe()).isEqualTo("inject.cpu=1ms inject.alloc=0");
+        assertThat(injection("0", "100").asSettings()).containsExactly(Map.entry("inject.cpu", "0"), Map.entry("inject.alloc", "100"));
+    }
+
+    @Test
+    void anInjectionAsSettingsLoadsBackToItself() {
+        InjectionSettings original = injection("1us250ns", "4096");
+
+        assertThat(SettingsLoader.of(Map.of(), original.asSettings()).load().injection()).isEqualTo(original);
+    }
+
+    @Test
+    void aBadInjectionNamesTheKeyAndTheValue() {
+        assertThatThrownBy(() -> injection("200 nanos", "0"))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("inject.cpu = \"200 nanos\" (from command line): not a duration; write it like 0, 250ns, 2us or 1ms");
+        assertThatThrownBy(() -> injection("2s", "0"))
+                .hasMessage("inject.cpu = \"2s\" (from command line): must be at most 1s");
+        assertThatThrownBy(() -> injection("0", "4KB"))
+                .hasMessage("inject.alloc = \"4KB\" (from command line): not a whole number");
+        assertThatThrownBy(() -> injection("0", "-1"))
+                .hasMessageContaining("inject.alloc = \"-1\"").hasMessageContaining("between 0 and 16777216");
+        assertThatThrownBy(() -> SettingsLoader.of(Map.of("HARNESS_INJECT_CPU", "fast"), Map.of()).load())
+                .hasMessageContaining("inject.cpu = \"fast\" (from environment variable HARNESS_INJECT_CPU)");
+    }
+
+    @Test
+    void otherDurationsTakeTheSameUnitsAndABareZero() {
+        HarnessSettings settings = SettingsLoader.of(Map.of(), Map.of("redis.read-timeout", "1500us", "redis.write-timeout", "0")).load();
+
+        assertThat(settings.redis().readTimeout()).isEqualTo(Duration.ofNanos(1_500_000));
+        assertThat(settings.redis().writeTimeout()).isZero();
+    }
+
+    private static InjectionSettings injection(String cpu, String alloc) {
+        return SettingsLoader.of(Map.of(), Map.of("inject.cpu", cpu, "inject.alloc", alloc)).load().injection();
+    }
 }

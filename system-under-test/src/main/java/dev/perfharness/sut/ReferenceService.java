@@ -2,8 +2,10 @@ package dev.perfharness.sut;
 
 import dev.perfharness.config.HarnessSettings;
 import dev.perfharness.config.HostAndPort;
+import dev.perfharness.config.InjectionSettings;
 import dev.perfharness.config.ServerSettings;
 import dev.perfharness.sut.api.JobListHandler;
+import dev.perfharness.sut.api.JobListJson;
 import dev.perfharness.sut.api.JobListings;
 import dev.perfharness.sut.api.PullImageHandler;
 import dev.perfharness.sut.api.PullJobHandler;
@@ -16,6 +18,7 @@ import dev.perfharness.sut.docker.DockerApis;
 import dev.perfharness.sut.http.HealthHandler;
 import dev.perfharness.sut.http.HeapHandler;
 import dev.perfharness.sut.http.HistogramsHandler;
+import dev.perfharness.sut.http.InjectingHandler;
 import dev.perfharness.sut.http.MeasuredHandler;
 import dev.perfharness.sut.http.MetricsHandler;
 import dev.perfharness.sut.http.NotFoundHandler;
@@ -26,6 +29,7 @@ import dev.perfharness.sut.images.BuildContexts;
 import dev.perfharness.sut.images.BuildImageHandler;
 import dev.perfharness.sut.images.ImageBuilder;
 import dev.perfharness.sut.images.PullBatchHandler;
+import dev.perfharness.sut.inject.RegressionInjector;
 import dev.perfharness.sut.jobs.ImagePullers;
 import dev.perfharness.sut.jobs.ImagePuller;
 import dev.perfharness.sut.jobs.JobTracker;
@@ -62,6 +66,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * The reference service: the seeds' endpoints over HTTP and WebSocket (Jetty 12) on virtual threads,
@@ -77,6 +82,12 @@ public final class ReferenceService implements AutoCloseable {
     private final Deque<AutoCloseable> components = new ArrayDeque<>();
     private final ServerSettings settings;
     private final ServiceMetrics metrics = new ServiceMetrics().withJvmMeters();
+    private final InjectionSettings injection;
+    /**
+     * The injected regression ({@code inject.*}), done once per API request at the edge: a request then carries
+     * exactly the size asked, whichever components it passes, so the components get {@link RegressionInjector#NONE}.
+     */
+    private final RegressionInjector injector;
     private final JobTracker tracker = new JobTracker(Clock.systemUTC());
     private final WebSocketConnections connections;
     private final JobWatches watches;
@@ -86,11 +97,13 @@ public final class ReferenceService implements AutoCloseable {
 
     private ReferenceService(HarnessSettings settings, Backends backends) {
         this.settings = settings.server();
+        this.injection = settings.injection();
+        this.injector = RegressionInjector.of(injection);
         try {
             components.push(metrics::close);
             TrackerPrefill.fill(tracker, settings.jobs().prefill(), settings.jobs().seed());
             RedisConnections redis = own(new RedisConnections(backends.redis(), settings.redis()));
-            JobListCache cache = own(JobListCache.create(settings.cache(), redis, metrics));
+            JobListCache cache = own(JobListCache.create(settings.cache(), redis, metrics, RegressionInjector.NONE));
             this.connections = own(new WebSocketConnections(metrics.registry(), settings.watch().pingInterval(), settings.watch().writeTimeout()));
             this.watches = own(JobWatches.create(settings.watch(), tracker, metrics));
             List.of(SingleJobWatchSocket.ENDPOINT, MultiJobWatchSocket.ENDPOINT, PodLogStreaming.ENDPOINT).forEach(connections::declare);
@@ -121,7 +134,8 @@ public final class ReferenceService implements AutoCloseable {
             connector.setPort(this.settings.port());
             server.addConnector(connector);
 
-            JobListings listings = new JobListings(tracker, metrics, settings.cache(), settings.jobs().maxFailedLimit());
+            JobListings listings = new JobListings(tracker, metrics, settings.cache(), settings.jobs().maxFailedLimit(),
+                    new JobListJson(RegressionInjector.NONE));
             PathMappingsHandler routes = new PathMappingsHandler();
             route(routes, "/healthz", new HealthHandler());
             route(routes, "/readyz", new ReadinessHandler(redis, this.settings.readinessTimeout()));
@@ -168,10 +182,13 @@ public final class ReferenceService implements AutoCloseable {
         routes.addMapping(PathSpec.from(path), handler);
     }
 
-    /** A route whose latency is recorded under its pattern ({@code /api/v1/images/pull/{id}}), never the raw path. */
+    /**
+     * An API route: its latency is recorded under its pattern ({@code /api/v1/images/pull/{id}}), never the raw
+     * path, and the injected regression, if any, is inside what is recorded.
+     */
     private void measuredRoute(PathMappingsHandler routes, String path, Handler handler) {
         String endpoint = path.endsWith("/*") ? path.substring(0, path.length() - 1) + "{id}" : path;
-        routes.addMapping(PathSpec.from(path), new MeasuredHandler(endpoint, metrics, handler));
+        routes.addMapping(PathSpec.from(path), new MeasuredHandler(endpoint, metrics, InjectingHandler.around(handler, injector)));
     }
 
     /**
@@ -188,14 +205,16 @@ public final class ReferenceService implements AutoCloseable {
             throw new ServiceException("the reference service cannot listen on %s:%d: %s".formatted(
                     settings.server().host(), settings.server().port(), e.getMessage()), e);
         }
-        log.atInfo()
+        LoggingEventBuilder started = log.atInfo()
                 .addKeyValue("url", service.url())
                 .addKeyValue("redis", backends.redis())
                 .addKeyValue("cache", settings.cache().variant())
                 .addKeyValue("ws", settings.watch().variant())
                 .addKeyValue("logs", settings.podLogs().variant())
-                .addKeyValue("jobs", service.tracker.size())
-                .log("reference service started");
+                .addKeyValue("jobs", service.tracker.size());
+        // A run with a regression injected on purpose says so where its service's settings are read.
+        service.injection().asSettings().forEach(started::addKeyValue);
+        started.log("reference service started");
         return service;
     }
 
@@ -207,6 +226,11 @@ public final class ReferenceService implements AutoCloseable {
     /** The base URL, with the port actually bound. */
     public URI url() {
         return URI.create("http://" + settings.host() + ":" + connector.getLocalPort());
+    }
+
+    /** The regression injected per API request ({@code inject.*}); inactive unless asked for. */
+    public InjectionSettings injection() {
+        return injection;
     }
 
     /** The job tracker, for tests and in-process tools. */

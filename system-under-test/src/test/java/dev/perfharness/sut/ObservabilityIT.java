@@ -60,6 +60,23 @@ class ObservabilityIT {
         }
     }
 
+    @Test
+    void anInjectedRegressionIsInsideEveryApiRequestsRecordedLatency() {
+        try (TestService service = TestService.start(Map.of("cache", "none", "inject.cpu", "20ms"))) {
+            for (int i = 0; i < 5; i++) {
+                service.http().get("/api/v1/images/pull-active");
+            }
+            service.http().get("/api/v1/images/pull-failed?limit=5");
+
+            Map<String, Histogram> histograms = read(service.http().get("/internal/histograms").body());
+
+            assertThat(service.service().injection().describe()).isEqualTo("inject.cpu=20ms inject.alloc=0");
+            // A lower bound only: the spin takes at least its time, however busy the machine.
+            assertThat(histograms.get("/api/v1/images/pull-active").getMinValue()).isGreaterThanOrEqualTo(20_000L);
+            assertThat(histograms.get("/api/v1/images/pull-failed").getMinValue()).isGreaterThanOrEqualTo(20_000L);
+        }
+    }
+
     private static Map<String, Histogram> read(String log) {
         HistogramLogReader reader = new HistogramLogReader(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
         Map<String, Histogram> byTag = new HashMap<>();

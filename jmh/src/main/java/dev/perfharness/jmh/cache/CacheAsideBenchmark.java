@@ -10,11 +10,13 @@ import dev.perfharness.jmh.support.BenchmarkSettings;
 import dev.perfharness.jmh.support.EventCounters;
 import dev.perfharness.jmh.support.RequiresBackend;
 import dev.perfharness.sut.api.JobListHandler;
+import dev.perfharness.sut.api.JobListJson;
 import dev.perfharness.sut.api.JobListings;
 import dev.perfharness.sut.cache.CacheKey;
 import dev.perfharness.sut.cache.CacheOutcome;
 import dev.perfharness.sut.cache.CachedBody;
 import dev.perfharness.sut.cache.JobListCache;
+import dev.perfharness.sut.inject.RegressionInjector;
 import dev.perfharness.sut.jobs.JobTracker;
 import dev.perfharness.sut.jobs.TrackerPrefill;
 import dev.perfharness.sut.metrics.ServiceMetrics;
@@ -91,8 +93,10 @@ public class CacheAsideBenchmark {
         ListingPath(HarnessSettings settings) {
             TrackerPrefill.fill(tracker, settings.jobs().prefill(), settings.jobs().seed());
             redis = new RedisConnections(BenchmarkBackends.redis(), settings.redis());
-            cache = JobListCache.create(settings.cache(), redis, metrics);
-            listings = new JobListings(tracker, metrics, settings.cache(), settings.jobs().maxFailedLimit());
+            cache = JobListCache.create(settings.cache(), redis, metrics, RegressionInjector.of(settings.injection()));
+            // One injection per call, the cache's, which hits and misses pass alike; the listing behind it adds none.
+            listings = new JobListings(tracker, metrics, settings.cache(), settings.jobs().maxFailedLimit(),
+                    new JobListJson(RegressionInjector.NONE));
         }
 
         /** The service's handler: its fixed key {@code image:pull:active}. */

@@ -2,9 +2,11 @@ package dev.perfharness.jmh.images;
 
 import static dev.perfharness.jmh.support.BenchmarkSettings.label;
 
+import dev.perfharness.config.HarnessSettings;
 import dev.perfharness.config.ImageSettings.AuthVariant;
 import dev.perfharness.jmh.support.BenchmarkSettings;
 import dev.perfharness.sut.images.RegistryAuth;
+import dev.perfharness.sut.inject.RegressionInjector;
 import dev.perfharness.sut.metrics.ServiceMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,9 +53,10 @@ public class RegistryAuthBenchmark {
     @Setup(Level.Trial)
     public void setUp(Computations computations) {
         metrics = new ServiceMetrics();
-        registryAuth = RegistryAuth.create(BenchmarkSettings.with(
+        HarnessSettings settings = BenchmarkSettings.with(
                 "registry.auth", label(auth),
-                "registry.password", "correct-horse-battery-staple").images(), metrics.registry());
+                "registry.password", "correct-horse-battery-staple");
+        registryAuth = RegistryAuth.create(settings.images(), metrics.registry(), RegressionInjector.of(settings.injection()));
         // The address a pull passes: the local registry's, as HostAndPort.toString() gives it.
         registry = "127.0.0.1:5000";
         computations.meters = metrics.registry();

@@ -1,9 +1,12 @@
 package dev.perfharness.jmh.json;
 
+import dev.perfharness.config.HarnessSettings;
 import dev.perfharness.jmh.support.BenchmarkSettings;
 import dev.perfharness.jmh.support.EventCounters;
+import dev.perfharness.sut.api.JobListJson;
 import dev.perfharness.sut.api.JobListings.ActiveJobs;
 import dev.perfharness.sut.http.Json;
+import dev.perfharness.sut.inject.RegressionInjector;
 import dev.perfharness.sut.jobs.PullJob;
 import dev.perfharness.sut.jobs.TrackerPrefill;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +27,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Seed 001: "Message serialization latency: {@code serialize_duration_ms} - Target: &lt;5ms". A job list of
- * growing size through the service's one JSON mapping ({@link Json#write}), exactly as the
- * {@code pull-active} listing builds the body it caches and {@code JsonResponse.sendRaw} writes
+ * growing size through the service's one JSON mapping ({@link JobListJson#write}, {@link Json#write}), exactly
+ * as the {@code pull-active} listing builds the body it caches and {@code JsonResponse.sendRaw} writes
  * ({@code {"jobs":[...],"count":N}}); the service's {@code serialize.duration{kind="job-list"}} timer
  * measures this same call. There is no before and after: the question is where the 5 ms target stops
  * holding as the list grows.
@@ -44,11 +47,14 @@ public class JobListJsonBenchmark {
     public int jobCount;
 
     private ActiveJobs listing;
+    private JobListJson json;
 
     @Setup
     public void setUp() {
-        List<PullJob> jobs = TrackerPrefill.jobs(jobCount, BenchmarkSettings.with().jobs().seed());
+        HarnessSettings settings = BenchmarkSettings.with();
+        List<PullJob> jobs = TrackerPrefill.jobs(jobCount, settings.jobs().seed());
         listing = new ActiveJobs(jobs, jobs.size());
+        json = new JobListJson(RegressionInjector.of(settings.injection()));
     }
 
     /**
@@ -70,6 +76,6 @@ public class JobListJsonBenchmark {
     /** {@code size} only carries the secondary metric; it is not read here. */
     @Benchmark
     public String activeJobs(BodySize size) {
-        return Json.write(listing);
+        return json.write(listing);
     }
 }

@@ -1,6 +1,8 @@
 package dev.perfharness.jmh.suite;
 
+import dev.perfharness.config.InjectionSettings;
 import dev.perfharness.jmh.support.Backend;
+import dev.perfharness.jmh.support.BenchmarkSettings;
 import dev.perfharness.profiles.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,6 +41,10 @@ public final class JmhSuite {
         plan.skipped().forEach(skipped -> terminal.printf("%s: %s%n", SuitePlan.shortName(skipped.className()), skipped.reason()));
         terminal.printf("JMH preset %s: %d benchmark variants, %d fork(s) each, planned ~%s%n", request.preset().label(),
                 plan.combinations(), request.preset().forks(), ProgressFormat.clock(plan.plannedTime()));
+        if (request.injection().active()) {
+            terminal.printf("injected regression, per benchmark operation: %s (in every fork's jvmArgs in results.json)%n",
+                    request.injection().describe());
+        }
         terminal.flush();
         createDirectories(request.jmhDirectory());
         Path log = request.jmhDirectory().resolve("jmh.log");
@@ -66,7 +72,7 @@ public final class JmhSuite {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .shouldFailOnError(false)
                 .verbosity(VerboseMode.NORMAL)
-                .jvmArgsAppend(forkJvmArguments(request.backends()).toArray(String[]::new));
+                .jvmArgsAppend(forkJvmArguments(request.backends(), request.injection()).toArray(String[]::new));
         plan.runPatterns().forEach(options::include);
         plan.overriddenParams().forEach(options::param);
         if (request.preset() == Preset.SMOKE) {
@@ -99,7 +105,7 @@ public final class JmhSuite {
         return progress.results();
     }
 
-    static List<String> forkJvmArguments(Map<Backend, String> backends) {
+    static List<String> forkJvmArguments(Map<Backend, String> backends, InjectionSettings injection) {
         List<String> arguments = new ArrayList<>();
         // async-profiler's library is loaded with System.load; JDK 24+ warns on restricted methods otherwise.
         arguments.add("--enable-native-access=ALL-UNNAMED");
@@ -108,6 +114,8 @@ public final class JmhSuite {
             arguments.add("--sun-misc-unsafe-memory-access=allow");
         }
         backends.forEach((backend, address) -> arguments.add("-D" + backend.property() + "=" + address));
+        // As -D, so the injection is in every result's jvmArgs: a run that injected says so in its own results.
+        arguments.addAll(BenchmarkSettings.forkArguments(injection));
         return arguments;
     }
 

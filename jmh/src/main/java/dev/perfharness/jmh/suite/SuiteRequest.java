@@ -1,5 +1,6 @@
 package dev.perfharness.jmh.suite;
 
+import dev.perfharness.config.InjectionSettings;
 import dev.perfharness.jmh.support.Backend;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,12 +13,14 @@ import java.util.Map;
  * @param includes      regular expressions over benchmark names; empty runs them all
  * @param params        parameter values chosen by name, over the preset's and the benchmarks' own
  * @param backends      the address of each server this run has; a benchmark needing another is not run
+ * @param injection     a regression to inject per benchmark operation ({@code inject.cpu}, {@code inject.alloc});
+ *                      {@link InjectionSettings#NONE} for none. Every fork gets it, and its recorded JVM arguments show it
  * @param runDirectory  {@code runs/<run-id>}: results go to {@code jmh/}, flame graphs to {@code flames/}
  * @param profile       also profile every benchmark and variant (cpu and alloc) in a separate pass
  * @param profilerCache where async-profiler's native library is extracted to, once
  */
 public record SuiteRequest(Preset preset, List<String> includes, Map<String, String[]> params, Map<Backend, String> backends,
-                           Path runDirectory, boolean profile, Path profilerCache) {
+                           InjectionSettings injection, Path runDirectory, boolean profile, Path profilerCache) {
 
     public SuiteRequest {
         includes = List.copyOf(includes);

@@ -3,11 +3,15 @@ package dev.perfharness.jmh.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.perfharness.config.InjectionSettings;
+import dev.perfharness.jmh.images.RegistryAuthBenchmark;
 import dev.perfharness.jmh.support.Backend;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,6 +42,22 @@ class BenchmarkSmokeIT {
     @MethodSource("withoutEngine")
     void runsEveryVariant(String benchmarkClass, @TempDir Path runDirectory) {
         assertSane(runs.run(benchmarkClass, runDirectory, false), benchmarkClass);
+    }
+
+    @Test
+    void anInjectedRegressionReachesEveryForkAndIsRecordedInItsResults(@TempDir Path runDirectory) {
+        String benchmarkClass = RegistryAuthBenchmark.class.getName();
+
+        SmokeRuns.Run run = runs.run(benchmarkClass, runDirectory, false, new InjectionSettings(Duration.ZERO, 4096));
+
+        assertSane(run, benchmarkClass);
+        assertThat(run.terminal()).contains("injected regression, per benchmark operation: inject.cpu=0 inject.alloc=4096");
+        for (JsonNode result : run.results()) {
+            assertThat(result.get("jvmArgs")).extracting(JsonNode::asText).contains("-Dperfharness.bench.inject.alloc=4096");
+            // Bytes are counted, not timed: every call allocates at least the injected array.
+            assertThat(result.path("secondaryMetrics").path(SideBySide.BYTES_PER_OP).path("score").asDouble())
+                    .isGreaterThanOrEqualTo(4096);
+        }
     }
 
     static void assertSane(SmokeRuns.Run run, String benchmarkClass) {

@@ -3,6 +3,7 @@ package dev.perfharness.jmh.suite;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.perfharness.config.EnvironmentName;
+import dev.perfharness.config.InjectionSettings;
 import dev.perfharness.env.Environment;
 import dev.perfharness.env.Environments;
 import dev.perfharness.env.TestSettings;
@@ -43,9 +44,15 @@ final class SmokeRuns implements AutoCloseable {
 
     /** The outcome and the terminal output of one class's smoke run, profiled or not. */
     Run run(String className, Path runDirectory, boolean profile) {
+        return run(className, runDirectory, profile, InjectionSettings.NONE);
+    }
+
+    /** The same with a regression injected in every fork. */
+    Run run(String className, Path runDirectory, boolean profile, InjectionSettings injection) {
         StringWriter terminal = new StringWriter();
         SuiteRequest request = new SuiteRequest(Preset.SMOKE, List.of("^" + java.util.regex.Pattern.quote(className) + "\\."),
-                Map.of(), Backend.addressesIn(environment.endpoints()), runDirectory, profile, runDirectory.resolve("profiler-cache"));
+                Map.of(), Backend.addressesIn(environment.endpoints()), injection, runDirectory, profile,
+                runDirectory.resolve("profiler-cache"));
         SuiteOutcome outcome = JmhSuite.run(request, new PrintWriter(terminal, true));
         return new Run(outcome, terminal.toString());
     }

@@ -3,7 +3,6 @@ package dev.perfharness.sut.api;
 import dev.perfharness.config.CacheSettings;
 import dev.perfharness.sut.cache.CacheKey;
 import dev.perfharness.sut.http.BadRequest;
-import dev.perfharness.sut.http.Json;
 import dev.perfharness.sut.jobs.JobTracker;
 import dev.perfharness.sut.jobs.PullJob;
 import dev.perfharness.sut.metrics.ServiceMetrics;
@@ -18,12 +17,14 @@ public final class JobListings {
     private final ServiceMetrics metrics;
     private final CacheSettings cache;
     private final int maxFailedLimit;
+    private final JobListJson json;
 
-    public JobListings(JobTracker tracker, ServiceMetrics metrics, CacheSettings cache, int maxFailedLimit) {
+    public JobListings(JobTracker tracker, ServiceMetrics metrics, CacheSettings cache, int maxFailedLimit, JobListJson json) {
         this.tracker = tracker;
         this.metrics = metrics;
         this.cache = cache;
         this.maxFailedLimit = maxFailedLimit;
+        this.json = json;
     }
 
     /** {@code {"jobs":[...],"count":N}}. */
@@ -40,7 +41,7 @@ public final class JobListings {
     public JobListHandler.Listing active(Request request) {
         return new Listing(CacheKey.activeJobs(cache.activeTtl()), () -> {
             List<PullJob> jobs = tracker.active();
-            return metrics.timeSerialization("job-list", () -> Json.write(new ActiveJobs(jobs, jobs.size())));
+            return metrics.timeSerialization("job-list", () -> json.write(new ActiveJobs(jobs, jobs.size())));
         });
     }
 
@@ -48,7 +49,7 @@ public final class JobListings {
         int limit = limit(Request.extractQueryParameters(request));
         return new Listing(CacheKey.failedJobs(limit, cache.failedTtl()), () -> {
             List<PullJob> jobs = tracker.failed(limit);
-            return metrics.timeSerialization("job-list", () -> Json.write(new FailedJobs(jobs, jobs.size(), limit)));
+            return metrics.timeSerialization("job-list", () -> json.write(new FailedJobs(jobs, jobs.size(), limit)));
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.perfharness.sut.cache;
 
 import dev.perfharness.config.CacheSettings;
+import dev.perfharness.sut.inject.RegressionInjector;
 import dev.perfharness.sut.metrics.ServiceMetrics;
 import dev.perfharness.sut.redis.RedisConnections;
 import java.util.function.Supplier;
@@ -19,16 +20,23 @@ public interface JobListCache extends AutoCloseable {
     default void close() {
     }
 
-    static JobListCache create(CacheSettings settings, RedisConnections redis, ServiceMetrics metrics) {
+    /**
+     * The variant {@code cache} names.
+     *
+     * @param injector the regression to inject per lookup ({@code inject.*}), whichever the variant; {@link
+     *                 RegressionInjector#NONE} for none
+     */
+    static JobListCache create(CacheSettings settings, RedisConnections redis, ServiceMetrics metrics, RegressionInjector injector) {
         CacheMetrics cacheMetrics = new CacheMetrics(metrics.registry());
         RedisCacheStore store = new RedisCacheStore(redis, settings.readTimeout(), settings.writeTimeout());
         OutageWarnings warnings = new OutageWarnings(settings.warnInterval());
-        return switch (settings.variant()) {
+        JobListCache cache = switch (settings.variant()) {
             case NONE -> new NoCache();
             case ASIDE -> new CacheAside(store, cacheMetrics, warnings);
             case ASIDE_SINGLEFLIGHT -> new SingleFlightCache(store, cacheMetrics, warnings,
                     new RedisOutageGuard(redis, settings.probeInterval(), settings.readTimeout(), metrics.registry()),
                     settings.earlyRefresh());
         };
+        return injector.active() ? new InjectedCache(cache, injector) : cache;
     }
 }

@@ -1,6 +1,7 @@
 package dev.perfharness.sut.images;
 
 import dev.perfharness.config.ImageSettings;
+import dev.perfharness.sut.inject.RegressionInjector;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 
@@ -20,12 +21,18 @@ public interface RegistryAuth {
     /** The variant's name for metrics: {@code per-call} or {@code cached}. */
     String name();
 
-    /** The variant {@code registry.auth} names, with {@code registry.username} and {@code registry.password}. */
-    static RegistryAuth create(ImageSettings settings, MeterRegistry meters) {
-        return switch (settings.auth()) {
+    /**
+     * The variant {@code registry.auth} names, with {@code registry.username} and {@code registry.password}.
+     *
+     * @param injector the regression to inject per lookup ({@code inject.*}), whichever the variant; {@link
+     *                 RegressionInjector#NONE} for none
+     */
+    static RegistryAuth create(ImageSettings settings, MeterRegistry meters, RegressionInjector injector) {
+        RegistryAuth auth = switch (settings.auth()) {
             case PER_CALL -> new PerCallAuth(new AuthComputation(settings.username(), settings.password(), "per-call", meters));
             case CACHED -> new CachedAuth(new AuthComputation(settings.username(), settings.password(), "cached", meters),
                     settings.authTtl(), Clock.systemUTC(), meters);
         };
+        return injector.active() ? new InjectedAuth(auth, injector) : auth;
     }
 }

@@ -10,6 +10,7 @@ import dev.perfharness.sut.images.DockerPuller;
 import dev.perfharness.sut.images.LimitedPuller;
 import dev.perfharness.sut.images.PullLimiter;
 import dev.perfharness.sut.images.RegistryAuth;
+import dev.perfharness.sut.inject.RegressionInjector;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 
@@ -48,6 +49,7 @@ public final class ImagePullers {
         HostAndPort registry = images.registry().or(backends::registry).orElseThrow(() -> new ServiceException(
                 "puller=docker needs an image registry: set registry.addr, or use an environment that runs one "
                         + "(embedded and testcontainers do where a Docker engine answers; env status shows it)", null));
-        return new DockerPuller(api, registry, RegistryAuth.create(images, meters), meters);
+        // The service injects its regression once per request, at its edge, not again in the pull's auth.
+        return new DockerPuller(api, registry, RegistryAuth.create(images, meters, RegressionInjector.NONE), meters);
     }
 }

@@ -13,6 +13,7 @@ import dev.perfharness.env.TestSettings;
 import dev.perfharness.env.embedded.EmbeddedEnvironment;
 import dev.perfharness.sut.docker.DockerApi;
 import dev.perfharness.sut.docker.DockerOperation;
+import dev.perfharness.sut.inject.RegressionInjector;
 import dev.perfharness.sut.jobs.JobTracker;
 import dev.perfharness.sut.jobs.LayerProgress;
 import dev.perfharness.sut.jobs.PullJob;
@@ -170,7 +171,8 @@ class DockerPullerContainerIT {
             public void close() {
             }
         };
-        try (DockerPuller puller = new DockerPuller(counting, registry, RegistryAuth.create(settings(Map.of()).images(), meters), meters)) {
+        RegistryAuth auth = RegistryAuth.create(settings(Map.of()).images(), meters, RegressionInjector.NONE);
+        try (DockerPuller puller = new DockerPuller(counting, registry, auth, meters)) {
             PullJob job = start(puller, "registry.example:5000/team/app:1");
 
             await().atMost(PULL_WAIT).until(() -> status(job).finished());
@@ -188,7 +190,8 @@ class DockerPullerContainerIT {
     }
 
     private DockerPuller puller(HostAndPort from, String auth) {
-        return new DockerPuller(docker, from, RegistryAuth.create(settings(Map.of("registry.auth", auth)).images(), meters), meters);
+        RegistryAuth registryAuth = RegistryAuth.create(settings(Map.of("registry.auth", auth)).images(), meters, RegressionInjector.NONE);
+        return new DockerPuller(docker, from, registryAuth, meters);
     }
 
     private PullJob start(DockerPuller puller, String image) {

@@ -1,13 +1,17 @@
 package dev.perfharness.sut.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.perfharness.config.ImageSettings;
+import dev.perfharness.config.InjectionSettings;
 import dev.perfharness.config.ImageSettings.AuthVariant;
 import dev.perfharness.config.ImageSettings.BuildContextVariant;
 import dev.perfharness.config.ImageSettings.PullVariant;
+import dev.perfharness.sut.inject.AllocatedBytes;
+import dev.perfharness.sut.inject.RegressionInjector;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -17,13 +21,15 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class RegistryAuthTest {
     private final MeterRegistry meters = new SimpleMeterRegistry();
 
     @Test
     void theHeaderIsTheEnginesJsonOfTheCredentialsInBase64Url() throws Exception {
-        RegistryCredentials credentials = RegistryAuth.create(settings(AuthVariant.PER_CALL), meters).forRegistry("127.0.0.1:5000");
+        RegistryCredentials credentials = RegistryAuth.create(settings(AuthVariant.PER_CALL), meters, RegressionInjector.NONE).forRegistry("127.0.0.1:5000");
 
         JsonNode decoded = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(credentials.header()));
 
@@ -35,7 +41,7 @@ class RegistryAuthTest {
 
     @Test
     void perCallComputesForEveryCall() {
-        RegistryAuth auth = RegistryAuth.create(settings(AuthVariant.PER_CALL), meters);
+        RegistryAuth auth = RegistryAuth.create(settings(AuthVariant.PER_CALL), meters, RegressionInjector.NONE);
 
         for (int i = 0; i < 5; i++) {
             auth.forRegistry("127.0.0.1:5000");
@@ -47,7 +53,7 @@ class RegistryAuthTest {
 
     @Test
     void cachedComputesOncePerRegistryWithinTheTtl() {
-        RegistryAuth auth = RegistryAuth.create(settings(AuthVariant.CACHED), meters);
+        RegistryAuth auth = RegistryAuth.create(settings(AuthVariant.CACHED), meters, RegressionInjector.NONE);
 
         RegistryCredentials first = auth.forRegistry("127.0.0.1:5000");
         for (int i = 0; i < 4; i++) {
@@ -75,6 +81,22 @@ class RegistryAuthTest {
         assertThat(renewed).isNotSameAs(first).isEqualTo(first);
         assertThat(count("registry.auth.computations", "cached")).isEqualTo(2);
         assertThat(count("registry.auth.cache.hits", "cached")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(AuthVariant.class)
+    void anInjectedRegressionIsAddedToEveryLookupOfEitherVariant(AuthVariant variant) {
+        int injectedBytes = 65_536;
+        RegistryAuth plain = RegistryAuth.create(settings(variant), meters, RegressionInjector.NONE);
+        RegistryAuth injected = RegistryAuth.create(settings(variant), meters,
+                RegressionInjector.of(new InjectionSettings(Duration.ZERO, injectedBytes)));
+
+        double own = AllocatedBytes.perCall(10_000, () -> plain.forRegistry("127.0.0.1:5000"));
+        double withInjection = AllocatedBytes.perCall(10_000, () -> injected.forRegistry("127.0.0.1:5000"));
+
+        assertThat(withInjection - own).isCloseTo(injectedBytes, within(injectedBytes * 0.05));
+        assertThat(injected.name()).isEqualTo(plain.name());
+        assertThat(injected.forRegistry("127.0.0.1:5000").header()).isEqualTo(plain.forRegistry("127.0.0.1:5000").header());
     }
 
     private double count(String name, String variant) {

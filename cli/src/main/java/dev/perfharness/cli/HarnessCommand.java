@@ -4,6 +4,7 @@ import dev.perfharness.cli.env.EnvCommand;
 import dev.perfharness.cli.footprint.FootprintCommand;
 import dev.perfharness.cli.gatling.GatlingCommand;
 import dev.perfharness.cli.verdict.BaselineCommand;
+import dev.perfharness.cli.verdict.CalibrateCommand;
 import dev.perfharness.cli.verdict.CompareCommand;
 import dev.perfharness.cli.verdict.GateCommand;
 import dev.perfharness.cli.profile.ProfileCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
                 "Runs the before and the after of a performance change side by side,",
                 "on real infrastructure, and says with numbers whether the claim holds."},
         subcommands = {EnvCommand.class, SutCommand.class, JmhCommand.class, ProfileCommand.class, FootprintCommand.class,
-                GatlingCommand.class, BaselineCommand.class, CompareCommand.class, GateCommand.class,
+                GatlingCommand.class, BaselineCommand.class, CompareCommand.class, GateCommand.class, CalibrateCommand.class,
                 LayoutCommand.class},
         footer = {"", "Settings, later ones winning: defaults,",
                 "  ~/.config/perf-harness/harness.properties, ./harness.properties or --config,",

@@ -69,25 +69,29 @@ final class JmhMetrics {
     }
 
     private static Metric metric(String subject, Map<String, String> params, String quantity, Kind kind, JsonNode node, Path file) {
-        List<Double> samples = new ArrayList<>();
+        List<double[]> forks = new ArrayList<>();
         for (JsonNode fork : node.path("rawData")) {
-            for (JsonNode iteration : fork) {
+            double[] iterations = new double[fork.size()];
+            for (int i = 0; i < iterations.length; i++) {
+                JsonNode iteration = fork.get(i);
                 if (!iteration.isNumber()) {
                     throw new MetricsException("JMH results " + file + ": " + subject + " " + quantity + " has a sample that is no number: " + iteration);
                 }
-                samples.add(iteration.asDouble());
+                iterations[i] = iteration.asDouble();
+            }
+            if (iterations.length > 0) {
+                forks.add(iterations);
             }
         }
-        if (samples.isEmpty()) {
+        if (forks.isEmpty()) {
             // Single-shot modes and some secondary metrics have only the score.
             if (!node.path("score").isNumber()) {
                 throw new MetricsException("JMH results " + file + ": " + subject + " " + quantity + " has neither samples nor a score");
             }
-            samples.add(node.path("score").asDouble());
+            forks.add(new double[] {node.path("score").asDouble()});
         }
-        double[] values = samples.stream().mapToDouble(Double::doubleValue).toArray();
         return new Metric(new MetricKey(MetricKey.JMH, subject, params, quantity), kind, node.path("scoreUnit").asText(""),
-                new Measurement.Samples(values));
+                Measurement.Samples.ofForks(forks.toArray(double[][]::new)));
     }
 
     private static boolean hasSamples(JsonNode node) {

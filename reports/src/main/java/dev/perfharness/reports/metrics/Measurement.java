@@ -13,18 +13,52 @@ public sealed interface Measurement {
     /** The metric's value: the samples' median, the statistic over all intervals, or the figure. */
     double point();
 
-    /** JMH iteration scores, all forks. */
-    record Samples(double[] values) implements Measurement {
+    /**
+     * JMH iteration scores of all forks, fork after fork: {@code forkSizes} says how many iterations each
+     * fork gave, since run-to-run variance lives between forks (JMHSample_13) and an honest interval must
+     * resample forks, not only iterations.
+     */
+    record Samples(double[] values, int[] forkSizes) implements Measurement {
         public Samples {
             if (values.length == 0) {
                 throw new IllegalArgumentException("a metric needs at least one sample");
             }
+            if (java.util.Arrays.stream(forkSizes).sum() != values.length || java.util.Arrays.stream(forkSizes).anyMatch(size -> size <= 0)) {
+                throw new IllegalArgumentException("fork sizes " + Arrays.toString(forkSizes) + " do not add up to " + values.length + " samples");
+            }
             values = values.clone();
+            forkSizes = forkSizes.clone();
+        }
+
+        /** Samples of one fork. */
+        public Samples(double[] values) {
+            this(values, new int[] {values.length});
+        }
+
+        /** Samples fork by fork. */
+        public static Samples ofForks(double[][] forks) {
+            return new Samples(Arrays.stream(forks).flatMapToDouble(Arrays::stream).toArray(),
+                    Arrays.stream(forks).mapToInt(fork -> fork.length).toArray());
         }
 
         @Override
         public double[] values() {
             return values.clone();
+        }
+
+        @Override
+        public int[] forkSizes() {
+            return forkSizes.clone();
+        }
+
+        public double[][] forks() {
+            double[][] forks = new double[forkSizes.length][];
+            int start = 0;
+            for (int fork = 0; fork < forks.length; fork++) {
+                forks[fork] = Arrays.copyOfRange(values, start, start + forkSizes[fork]);
+                start += forkSizes[fork];
+            }
+            return forks;
         }
 
         @Override
@@ -34,17 +68,17 @@ public sealed interface Measurement {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Samples samples && Arrays.equals(values, samples.values);
+            return other instanceof Samples samples && Arrays.equals(values, samples.values) && Arrays.equals(forkSizes, samples.forkSizes);
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(values);
+            return 31 * Arrays.hashCode(values) + Arrays.hashCode(forkSizes);
         }
 
         @Override
         public String toString() {
-            return "Samples" + Arrays.toString(values);
+            return "Samples" + Arrays.deepToString(forks());
         }
     }
 

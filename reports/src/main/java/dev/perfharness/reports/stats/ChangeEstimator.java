@@ -7,8 +7,9 @@ import java.util.SplittableRandom;
 
 /**
  * Picks the statistics a pair of measurements allows: the rank test for JMH samples, the bootstrap for
- * interval histograms, a bare difference for single figures (marked as such, with no interval). The
- * same estimator serves a run against its baseline and a run's before variant against its after.
+ * interval histograms, a bare difference for single figures and for a log of one interval (marked as
+ * such, with no interval). The same estimator serves a run against its baseline and a run's before
+ * variant against its after.
  */
 public final class ChangeEstimator {
     public static final double DEFAULT_CONFIDENCE = 0.99;
@@ -38,6 +39,10 @@ public final class ChangeEstimator {
             if (!before.statistic().equals(after.statistic())) {
                 throw new IllegalArgumentException("cannot compare " + before.statistic() + " with " + after.statistic());
             }
+            if (before.intervals().size() < 2 || after.intervals().size() < 2) {
+                // One histogram for a whole leg (the service's own log): resampling it says nothing about noise.
+                return Change.ofSingleValues(before.point(), after.point());
+            }
             return bootstrap.compare(PooledIntervals.of(before.intervals()), PooledIntervals.of(after.intervals()), after.statistic());
         }
         return Change.ofSingleValues(baseline.point(), current.point());
@@ -47,7 +52,8 @@ public final class ChangeEstimator {
     public Change of(Measurement measurement) {
         return switch (measurement) {
             case Measurement.Samples samples -> medianInterval(samples.values());
-            case Measurement.Intervals intervals -> bootstrap.estimate(PooledIntervals.of(intervals.intervals()), intervals.statistic());
+            case Measurement.Intervals intervals -> intervals.intervals().size() < 2 ? Change.ofSingleValues(0, intervals.point())
+                    : bootstrap.estimate(PooledIntervals.of(intervals.intervals()), intervals.statistic());
             case Measurement.Single single -> Change.ofSingleValues(0, single.value());
         };
     }

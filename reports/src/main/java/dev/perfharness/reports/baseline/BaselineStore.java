@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -196,7 +197,12 @@ public final class BaselineStore {
             }
             files.put(file.getKey(), new Baseline.FileDigest(file.getValue().path("bytes").asLong(), file.getValue().path("sha256").asText()));
         }
-        Instant savedAt = json.path("saved_at").isTextual() ? Instant.parse(json.path("saved_at").asText()) : null;
+        Instant savedAt;
+        try {
+            savedAt = json.path("saved_at").isTextual() ? Instant.parse(json.path("saved_at").asText()) : null;
+        } catch (DateTimeParseException e) {
+            throw new BaselineException("baseline manifest " + manifest + " is damaged: saved_at is not a time: " + e.getMessage(), e);
+        }
         return new Baseline(json.path("name").asText(), manifest.getParent(), savedAt, json.path("source_run").asText(null),
                 json.path("commit").asText(null), files);
     }

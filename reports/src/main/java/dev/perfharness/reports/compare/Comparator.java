@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * Compares every metric present in both a baseline and a run and gives each a verdict:
  * <ul>
- *   <li><b>improved</b> or <b>regressed</b>: the change is significant (p below 1 - confidence) and its
- *       estimate passes the kind's threshold;</li>
+ *   <li><b>improved</b> or <b>regressed</b>: the change is significant (p below 1 - confidence, and the
+ *       interval excludes no change) and its estimate passes the kind's threshold;</li>
  *   <li><b>unchanged</b>: the whole confidence interval lies within the threshold;</li>
  *   <li><b>too noisy to tell</b>: neither, so the data cannot rule a material change in or out.</li>
  * </ul>
@@ -49,7 +49,8 @@ public final class Comparator {
 
     private Verdict verdict(Change change, Kind kind, Threshold threshold) {
         double alpha = 1 - estimator.confidence();
-        boolean significant = !change.hasInterval() || change.pValue() < alpha;
+        // Significant when the rank test says so and the interval, which knows about forks, excludes zero too.
+        boolean significant = !change.hasInterval() || (change.pValue() < alpha && (change.low() > 0 || change.high() < 0));
         if (significant && threshold.material(change.shift(), change.baseline())) {
             boolean better = kind.better() == Kind.Better.LOWER ? change.shift() < 0 : change.shift() > 0;
             return better ? Verdict.IMPROVED : Verdict.REGRESSED;

@@ -61,6 +61,9 @@ public final class Thresholds {
             return new Thresholds(changed);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("a threshold's numbers do not parse in \"" + assignment + "\"");
+        } catch (IllegalArgumentException e) {
+            // A negative or NaN threshold: Threshold says what is wrong, this says where.
+            throw new IllegalArgumentException(e.getMessage() + ", in \"" + assignment + "\"", e);
         }
     }
 

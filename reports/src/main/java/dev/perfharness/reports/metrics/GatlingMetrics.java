@@ -154,7 +154,7 @@ final class GatlingMetrics {
         boolean summed = quantity.equals("failed") || quantity.equals("count");
         double value = values.stream().mapToDouble(Double::doubleValue).sum() / (summed ? 1 : values.size());
         Kind kind = side.equals("figure") ? figureKind(name) : outageKind(quantity);
-        String unit = side.equals("figure") ? figureUnit(name) : quantity.startsWith("p") || quantity.equals("max") ? "us"
+        String unit = side.equals("figure") ? figureUnit(name) : percentile(quantity) || quantity.equals("max") ? "us"
                 : quantity.equals("per_second") ? "req/s" : "requests";
         return new Metric(new MetricKey(MetricKey.GATLING, scenario, labels(variant, side, name), quantity), kind, unit,
                 new Measurement.Single(value));
@@ -185,7 +185,15 @@ final class GatlingMetrics {
         if (quantity.equals("failed")) {
             return Kind.ERRORS;
         }
-        return quantity.startsWith("p") ? Kind.CLIENT_LATENCY : Kind.INFORMATIONAL;
+        if (quantity.equals("per_second")) {
+            return Kind.THROUGHPUT;
+        }
+        return percentile(quantity) ? Kind.CLIENT_LATENCY : Kind.INFORMATIONAL;
+    }
+
+    /** {@code p50}, {@code p99.9}; not {@code per_second}. */
+    private static boolean percentile(String quantity) {
+        return quantity.matches("p[0-9.]+");
     }
 
     private static String figureUnit(String name) {
@@ -193,7 +201,11 @@ final class GatlingMetrics {
             return "MB/s";
         }
         if (name.contains("ratio")) {
+            // "cache hit ratio (active)": the parenthesis names the cache, not a unit.
             return "ratio";
+        }
+        if (name.contains("connections held")) {
+            return "connections";
         }
         Matcher matcher = UNIT.matcher(name);
         if (matcher.matches()) {

@@ -1,6 +1,7 @@
 package dev.perfharness.reports.metrics;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +28,17 @@ final class IntervalLogs {
     }
 
     static Map<String, List<IntervalCounts>> read(Path log) throws IOException {
-        Map<String, String> names = tagNames(log);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new MetricsException("histogram log " + log + " is damaged: it is not text (" + e + ")", e);
+        }
+        Map<String, String> names = tagNames(lines);
         Map<String, List<IntervalCounts>> byTag = new LinkedHashMap<>();
+        int read = 0;
         try (HistogramLogReader reader = new HistogramLogReader(log.toFile())) {
-            for (EncodableHistogram interval; (interval = next(reader, log)) != null; ) {
+            for (EncodableHistogram interval; (interval = next(reader, log)) != null; read++) {
                 if (!(interval instanceof AbstractHistogram histogram)) {
                     throw new MetricsException("histogram log " + log + " holds a floating-point histogram; perf-harness writes integer ones");
                 }
@@ -38,6 +46,13 @@ final class IntervalLogs {
                 double seconds = Math.max(0, (histogram.getEndTimeStamp() - histogram.getStartTimeStamp()) / 1000.0);
                 byTag.computeIfAbsent(names.getOrDefault(tag, tag), key -> new ArrayList<>()).add(IntervalCounts.of(histogram, seconds));
             }
+        }
+        // The reader ends quietly at a line it cannot parse (a bad number, a bad checksum): count what it left.
+        long written = lines.stream().filter(line -> !line.isBlank() && !line.startsWith("#") && !line.startsWith("\"StartTimestamp\""))
+                .count();
+        if (read < written) {
+            throw new MetricsException("histogram log " + log + " is damaged: only the first " + read + " of its " + written
+                    + " intervals can be read");
         }
         return byTag;
     }
@@ -51,9 +66,9 @@ final class IntervalLogs {
         }
     }
 
-    private static Map<String, String> tagNames(Path log) throws IOException {
+    private static Map<String, String> tagNames(List<String> lines) {
         Map<String, String> names = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+        for (String line : lines) {
             if (!line.startsWith("#")) {
                 break;
             }

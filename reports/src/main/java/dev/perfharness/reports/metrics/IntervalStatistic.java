@@ -15,7 +15,12 @@ public sealed interface IntervalStatistic {
         return PooledIntervals.of(intervals).evaluate(this);
     }
 
-    /** The value at {@code percent} (0 to 100), HdrHistogram's way: the first bucket reaching that share of the count. */
+    /**
+     * The value at {@code percent} (0 to 100), HdrHistogram's way: the first bucket reaching that share of the count,
+     * its rank computed with the same arithmetic as {@code getValueAtPercentile} (from the next double below
+     * {@code percent}, times the count, over 100), so that 99.9 % of 1 000 values is the 999th and not, by
+     * rounding, the 1 000th.
+     */
     record Percentile(double percent) implements IntervalStatistic {
         public Percentile {
             if (!(percent > 0 && percent <= 100)) {
@@ -28,7 +33,8 @@ public sealed interface IntervalStatistic {
             if (total == 0) {
                 return Double.NaN;
             }
-            long wanted = Math.max(1, (long) Math.ceil(percent / 100.0 * total));
+            double below = Math.nextAfter(percent, Double.NEGATIVE_INFINITY);
+            long wanted = Math.max(1, (long) Math.ceil(below * total / 100.0));
             long seen = 0;
             for (int i = 0; i < values.length; i++) {
                 seen += counts[i];

@@ -2,13 +2,12 @@ package dev.perfharness.reports.stats;
 
 import dev.perfharness.reports.metrics.Measurement;
 import dev.perfharness.reports.metrics.PooledIntervals;
-import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * Picks the statistics a pair of measurements allows: the rank test for JMH samples, the bootstrap for
- * interval histograms, a bare difference for single figures (marked as such, with no interval). The
- * same estimator serves a run against its baseline and a run's before variant against its after.
+ * interval histograms, a bare difference for single figures and for a log of one interval (marked as
+ * such, with no interval). The same estimator serves a run against its baseline and a run's before
+ * variant against its after.
  */
 public final class ChangeEstimator {
     public static final double DEFAULT_CONFIDENCE = 0.99;
@@ -17,12 +16,14 @@ public final class ChangeEstimator {
 
     private final RankShift rankShift;
     private final IntervalBootstrap bootstrap;
+    private final ForkBootstrap forkBootstrap;
     private final double confidence;
 
     public ChangeEstimator(double confidence) {
         this.confidence = confidence;
         this.rankShift = new RankShift(confidence);
         this.bootstrap = new IntervalBootstrap(confidence, RESAMPLES, SEED);
+        this.forkBootstrap = new ForkBootstrap(confidence, RESAMPLES, SEED);
     }
 
     public double confidence() {
@@ -32,7 +33,7 @@ public final class ChangeEstimator {
     /** The change from {@code baseline} to {@code current}; both must be measured the same way. */
     public Change between(Measurement baseline, Measurement current) {
         if (baseline instanceof Measurement.Samples before && current instanceof Measurement.Samples after) {
-            return rankShift.compare(before.values(), after.values());
+            return samples(before, after);
         }
         if (baseline instanceof Measurement.Intervals before && current instanceof Measurement.Intervals after) {
             if (!before.statistic().equals(after.statistic())) {
@@ -46,30 +47,37 @@ public final class ChangeEstimator {
     /** One measurement's value with its interval, as a change from zero. */
     public Change of(Measurement measurement) {
         return switch (measurement) {
-            case Measurement.Samples samples -> medianInterval(samples.values());
+            case Measurement.Samples samples -> medianInterval(samples);
             case Measurement.Intervals intervals -> bootstrap.estimate(PooledIntervals.of(intervals.intervals()), intervals.statistic());
             case Measurement.Single single -> Change.ofSingleValues(0, single.value());
         };
     }
 
-    /** A bootstrap interval of the samples' median. */
-    private Change medianInterval(double[] values) {
-        double median = new Measurement.Samples(values).point();
-        if (values.length < 2) {
+    /**
+     * The rank test's p-value and Hodges-Lehmann shift over every iteration, benchstat's way; the interval
+     * from resampling forks and then iterations when a side has more than one fork, because the rank
+     * test's own interval takes iterations of one fork for independent samples and is too narrow when
+     * forks disagree. A change counts only when the test and the interval agree.
+     */
+    private Change samples(Measurement.Samples before, Measurement.Samples after) {
+        Change ranked = rankShift.compare(before.values(), after.values());
+        if (before.forkSizes().length < 2 && after.forkSizes().length < 2) {
+            return ranked;
+        }
+        double[] interval = forkBootstrap.shiftInterval(before, after);
+        return new Change(ranked.baseline(), ranked.current(), ranked.shift(), Math.min(interval[0], ranked.shift()),
+                Math.max(interval[1], ranked.shift()), ranked.pValue(), confidence,
+                "Mann-Whitney U, Hodges-Lehmann shift, interval by resampling forks", ranked.baseCount(), ranked.currentCount());
+    }
+
+    /** The samples' median with an interval from resampling forks, then iterations. */
+    private Change medianInterval(Measurement.Samples samples) {
+        double median = samples.point();
+        if (samples.values().length < 2) {
             return new Change(0, median, median, median, median, Double.NaN, Double.NaN, "one sample", 0, 1);
         }
-        SplittableRandom random = new SplittableRandom(SEED);
-        double[] medians = new double[RESAMPLES];
-        double[] resample = new double[values.length];
-        for (int r = 0; r < RESAMPLES; r++) {
-            for (int i = 0; i < resample.length; i++) {
-                resample[i] = values[random.nextInt(values.length)];
-            }
-            medians[r] = new Measurement.Samples(resample).point();
-        }
-        Arrays.sort(medians);
-        double tail = (1 - confidence) / 2;
-        return new Change(0, median, median, medians[(int) Math.floor(tail * (RESAMPLES - 1))],
-                medians[(int) Math.ceil((1 - tail) * (RESAMPLES - 1))], Double.NaN, confidence, "bootstrap of the median", 0, values.length);
+        double[] interval = forkBootstrap.medianInterval(samples);
+        return new Change(0, median, median, interval[0], interval[1], Double.NaN, confidence, "bootstrap of the median over forks and iterations",
+                0, samples.values().length);
     }
 }

@@ -49,8 +49,9 @@ public final class RankShift {
     }
 
     /**
-     * How many pairwise differences the interval leaves out at each end (at least one: with few samples
-     * the interval is the whole range of differences, at a lower confidence than asked).
+     * The rank k of the interval's ends among the sorted pairwise differences: the k-th smallest and the
+     * k-th largest, so k - 1 are left out at each end (k is at least one: with few samples the interval is
+     * the whole range of differences, at a lower confidence than asked).
      */
     int criticalRank(int m, int n) {
         double pairs = (double) m * n;

@@ -4,6 +4,7 @@ import dev.perfharness.cli.env.EnvCommand;
 import dev.perfharness.cli.footprint.FootprintCommand;
 import dev.perfharness.cli.gatling.GatlingCommand;
 import dev.perfharness.cli.profile.ProfileCommand;
+import dev.perfharness.cli.run.RunCommand;
 import picocli.CommandLine.Command;
 
 /** {@code bin/harness}: runs the before and the after of a performance change side by side. */
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
         description = {
                 "Runs the before and the after of a performance change side by side,",
                 "on real infrastructure, and says with numbers whether the claim holds."},
-        subcommands = {EnvCommand.class, SutCommand.class, JmhCommand.class, ProfileCommand.class, FootprintCommand.class,
+        subcommands = {RunCommand.class, EnvCommand.class, SutCommand.class, JmhCommand.class, ProfileCommand.class, FootprintCommand.class,
                 GatlingCommand.class,
                 LayoutCommand.class},
         footer = {"", "Settings, later ones winning: defaults,",

@@ -15,11 +15,13 @@ import java.util.Optional;
  * lease started.
  */
 public final class EnvironmentLease implements AutoCloseable {
+    private final String name;
     private final Endpoints endpoints;
     private final Optional<Environment> owned;
     private final String description;
 
-    private EnvironmentLease(Endpoints endpoints, Optional<Environment> owned, String description) {
+    private EnvironmentLease(String name, Endpoints endpoints, Optional<Environment> owned, String description) {
+        this.name = name;
         this.endpoints = endpoints;
         this.owned = owned;
         this.description = description;
@@ -31,12 +33,37 @@ public final class EnvironmentLease implements AutoCloseable {
                 .filter(state -> state.environment().equals(settings.environment().label())
                         || options.explicitEnvironment().isEmpty());
         if (up.isPresent()) {
-            return new EnvironmentLease(up.get().endpoints(), Optional.empty(),
+            return new EnvironmentLease(up.get().environment(), up.get().endpoints(), Optional.empty(),
                     "the " + up.get().environment() + " environment that is up");
         }
         Environment started = Environments.start(settings);
-        return new EnvironmentLease(started.endpoints(), Optional.of(started),
+        return new EnvironmentLease(started.name().label(), started.endpoints(), Optional.of(started),
                 "started for this run (" + settings.environment().label() + "); it stops at the end");
+    }
+
+    /**
+     * As {@link #acquire(HarnessSettings, SettingsOptions)}; when {@code controlsRedis}, always an environment
+     * started for this run alone, whose Redis the run may stop and start (never one another process holds).
+     *
+     * @throws IllegalStateException when Redis must be controlled and the environment cannot stop it
+     */
+    public static EnvironmentLease acquire(HarnessSettings settings, SettingsOptions options, boolean controlsRedis) {
+        if (!controlsRedis) {
+            return acquire(settings, options);
+        }
+        Environment own = Environments.start(settings);
+        if (own.redisSwitch().isEmpty()) {
+            own.close();
+            throw new IllegalStateException("CacheOutage stops and restarts Redis, which the " + own.name().label()
+                    + " environment cannot do; run it with --env embedded");
+        }
+        return new EnvironmentLease(own.name().label(), own.endpoints(), Optional.of(own),
+                "started for this run (" + own.name().label() + ", Redis under the run's control); it stops at the end");
+    }
+
+    /** embedded, testcontainers or external. */
+    public String name() {
+        return name;
     }
 
     public Endpoints endpoints() {

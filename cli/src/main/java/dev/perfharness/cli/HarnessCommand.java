@@ -8,6 +8,7 @@ import dev.perfharness.cli.verdict.CalibrateCommand;
 import dev.perfharness.cli.verdict.CompareCommand;
 import dev.perfharness.cli.verdict.GateCommand;
 import dev.perfharness.cli.profile.ProfileCommand;
+import dev.perfharness.cli.run.RunCommand;
 import picocli.CommandLine.Command;
 
 /** {@code bin/harness}: runs the before and the after of a performance change side by side. */
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
         description = {
                 "Runs the before and the after of a performance change side by side,",
                 "on real infrastructure, and says with numbers whether the claim holds."},
-        subcommands = {EnvCommand.class, SutCommand.class, JmhCommand.class, ProfileCommand.class, FootprintCommand.class,
+        subcommands = {RunCommand.class, EnvCommand.class, SutCommand.class, JmhCommand.class, ProfileCommand.class, FootprintCommand.class,
                 GatlingCommand.class, BaselineCommand.class, CompareCommand.class, GateCommand.class, CalibrateCommand.class,
                 LayoutCommand.class},
         footer = {"", "Settings, later ones winning: defaults,",

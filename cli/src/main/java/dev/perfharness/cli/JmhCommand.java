@@ -1,16 +1,10 @@
 package dev.perfharness.cli;
 
 import dev.perfharness.config.HarnessSettings;
-import dev.perfharness.cli.profile.ProfileCommand;
-import dev.perfharness.jmh.suite.JmhSuite;
 import dev.perfharness.jmh.suite.Preset;
-import dev.perfharness.jmh.suite.SuiteOutcome;
-import dev.perfharness.jmh.suite.SuitePlan;
-import dev.perfharness.jmh.suite.SuiteRequest;
 import dev.perfharness.jmh.support.Backend;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -35,6 +29,8 @@ public final class JmhCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     SettingsOptions settingsOptions;
+    @Mixin
+    RunsDirectoryOption runsDirectoryOption;
 
     @Option(names = "--preset", paramLabel = "PRESET", defaultValue = "quick",
             description = "quick (every benchmark, short, one fork: minutes), ci (2 forks, enough samples for the gate) or full")
@@ -51,41 +47,27 @@ public final class JmhCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "also profile every benchmark and variant (cpu and alloc) into flames/")
     boolean profile;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "where run directories go (default: runs/ in the project)")
-    Path runsDirectory;
-
-    private final CliContext context;
 
     public JmhCommand(CliContext context) {
-        this.context = context;
         this.settingsOptions = new SettingsOptions(context);
+        this.runsDirectoryOption = new RunsDirectoryOption(context);
     }
 
     @Override
     public Integer call() {
-        Preset chosen;
+        JmhSelection selection;
         try {
-            chosen = Preset.named(preset);
-            SuitePlan.of(chosen, includes, paramValues(), EnumSet.allOf(Backend.class));
+            selection = new JmhSelection(Preset.named(preset), includes, paramValues(), profile);
+            selection.plan(EnumSet.allOf(Backend.class));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         HarnessSettings settings = settingsOptions.load();
         PrintWriter out = spec.commandLine().getOut();
         try (EnvironmentLease environment = EnvironmentLease.acquire(settings, settingsOptions)) {
-            Path runDirectory = new RunDirectories(runsRoot(), Clock.systemUTC()).create();
+            Path runDirectory = runsDirectoryOption.createRunDirectory();
             out.printf("run directory: %s%nenvironment: %s%n", runDirectory, environment.description());
-            // --set inject.cpu=... / inject.alloc=...: a regression of known size in every fork, for testing the gate.
-            SuiteRequest request = new SuiteRequest(chosen, includes, paramValues(), Backend.addressesIn(environment.endpoints()),
-                    settings.injection(), runDirectory, profile, ProfileCommand.libraryCache(settings));
-            SuiteOutcome outcome = JmhSuite.run(request, out);
-            out.printf("results: %s%n", outcome.results());
-            outcome.flames().ifPresent(flames -> {
-                out.printf("flame graphs: %s (cpu sampled by %s)%n", flames.directory(), flames.cpuSampling());
-                flames.problems().forEach(problem -> out.printf("  %s%n", problem));
-            });
-            outcome.failed().forEach(failed -> out.printf("FAILED: %s; see %s%n", failed, outcome.log()));
-            return outcome.succeeded() ? 0 : 1;
+            return selection.run(environment, runDirectory, settings, out).succeeded() ? 0 : 1;
         }
     }
 
@@ -94,9 +76,4 @@ public final class JmhCommand implements Callable<Integer> {
         params.forEach((name, list) -> values.put(name, list.split(",", -1)));
         return values;
     }
-
-    private Path runsRoot() {
-        return runsDirectory != null ? runsDirectory : context.projectDir().resolve("runs");
-    }
-
 }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +34,7 @@ class GatlingCommandIT {
                 "--knob", "connections=100", "--knob", "ramp=2", "--knob", "jobsPerSecond=5");
 
         assertThat(run.exitCode()).as(run.output() + run.errors()).isZero();
-        Path gatling = onlyRunDirectory().resolve("gatling");
+        Path gatling = CliRun.onlyRunDirectory(project.resolve("runs")).resolve("gatling");
         for (String scenario : ALL) {
             Path leg = gatling.resolve(scenario).resolve("after");
             assertThat(run.output()).contains(scenario + " after: running").contains(leg.toString());
@@ -78,7 +76,7 @@ class GatlingCommandIT {
                 .contains("client pull-active: p99.9")
                 .contains("server /api/v1/images/pull-active: p50")
                 .contains("cache hit ratio (active)");
-        Path scenario = onlyRunDirectory().resolve("gatling/DashboardPolling");
+        Path scenario = CliRun.onlyRunDirectory(project.resolve("runs")).resolve("gatling/DashboardPolling");
         assertThat(JSON.readTree(scenario.resolve("before/summary.json").toFile()).path("service_settings").path("cache").asText())
                 .isEqualTo("none");
         assertThat(JSON.readTree(scenario.resolve("after/summary.json").toFile()).path("service_settings").path("cache").asText())
@@ -95,13 +93,5 @@ class GatlingCommandIT {
         assertThat(scenario.errors()).contains("unknown scenario \"DashboardPoling\"").contains("DashboardPolling, PullActiveOpenModel");
         assertThat(variant.exitCode()).isEqualTo(2);
         assertThat(variant.errors()).contains("unknown variant \"later\"; expected before or after");
-    }
-
-    private Path onlyRunDirectory() throws IOException {
-        try (Stream<Path> runs = Files.list(project.resolve("runs"))) {
-            List<Path> directories = runs.toList();
-            assertThat(directories).hasSize(1);
-            return directories.getFirst();
-        }
     }
 }

@@ -3,10 +3,7 @@ package dev.perfharness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,15 +24,11 @@ class JmhCommandIT {
                 .contains("bytes/op")
                 .contains("format=CONCAT").contains("format=BUILDER").contains("format=POOLED")
                 .contains("JMH: 3 of 3 benchmark variants done");
-        List<Path> runDirectories;
-        try (Stream<Path> listing = Files.list(runs)) {
-            runDirectories = listing.toList();
-        }
-        assertThat(runDirectories).hasSize(1);
-        Path results = runDirectories.get(0).resolve("jmh/results.json");
+        Path runDirectory = CliRun.onlyRunDirectory(runs);
+        Path results = runDirectory.resolve("jmh/results.json");
         assertThat(results).isNotEmptyFile();
         assertThat(run.output()).contains("results: " + results);
-        assertThat(runDirectories.get(0).resolve("jmh/results.json.partial")).doesNotExist();
+        assertThat(runDirectory.resolve("jmh/results.json.partial")).doesNotExist();
     }
 
     @Test

@@ -52,13 +52,10 @@ final class LoadRun {
     private final GatlingLauncher launcher;
     private final List<String> gatlingJvmFlags;
 
-    private final Duration warmUp;
-
-    LoadRun(ServiceEnvironment environment, GatlingLauncher launcher, List<String> gatlingJvmFlags, Duration warmUp) {
+    LoadRun(ServiceEnvironment environment, GatlingLauncher launcher, List<String> gatlingJvmFlags) {
         this.environment = environment;
         this.launcher = launcher;
         this.gatlingJvmFlags = gatlingJvmFlags;
-        this.warmUp = warmUp;
     }
 
     LoadResult execute(LoadLeg leg) throws Exception {
@@ -105,10 +102,10 @@ final class LoadRun {
 
     /** A short run of the same simulation, unmeasured: its records stay in {@code warm-up/}, apart from the results. */
     private void warmUp(LoadLeg leg, ServiceProcess service, Path dir) throws Exception {
-        if (warmUp.isZero()) {
+        if (leg.warmUp().isZero()) {
             return;
         }
-        Map<String, String> properties = new LinkedHashMap<>(leg.scenario().warmUpKnobs(leg.knobs(), warmUp));
+        Map<String, String> properties = new LinkedHashMap<>(leg.scenario().warmUpKnobs(leg.knobs(), leg.warmUp()));
         properties.put(Knobs.BASE_URL, service.base().toString());
         GatlingOutcome outcome = launcher.run(new GatlingRun(leg.scenario().simulationClass(), dir.resolve("warm-up"), properties, false,
                 "warm-up", gatlingJvmFlags), leg.scenario().expectedLength(properties).plus(SLACK));

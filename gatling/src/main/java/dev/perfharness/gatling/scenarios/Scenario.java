@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
 public enum Scenario {
     DASHBOARD_POLLING(DashboardPolling.class, 60),
     PULL_ACTIVE_OPEN_MODEL(PullActiveOpenModel.class, 50),
-    SINGLE_JOB_WATCH(SingleJobWatch.class, 60),
-    MULTI_JOB_WATCH(MultiJobWatch.class, 60),
+    // A watch started last runs a simulated pull (puller.duration, 3 s) past the duration.
+    SINGLE_JOB_WATCH(SingleJobWatch.class, 60, Duration.ofSeconds(3)),
+    MULTI_JOB_WATCH(MultiJobWatch.class, 60, Duration.ofSeconds(3)),
     POD_LOG_STREAMING(PodLogStreaming.class, 0) {
         @Override
         public Map<String, String> serviceSettings(Map<String, String> knobs) {
@@ -38,6 +39,13 @@ public enum Scenario {
         @Override
         public Duration expectedLength(Map<String, String> knobs) {
             return Duration.ofSeconds(Long.parseLong(knob(knobs, "streamTimeout", 120)));
+        }
+
+        @Override
+        public Duration plannedLength(Map<String, String> knobs) {
+            // The streams run side by side at several MB/s each (8 MB/s measured on 2 cores); a second to connect.
+            long bytes = Long.parseLong(knob(knobs, "lines", 8192)) * Long.parseLong(knob(knobs, "lineBytes", 512));
+            return Duration.ofSeconds(1 + bytes / 4_000_000);
         }
 
         @Override
@@ -67,6 +75,12 @@ public enum Scenario {
         }
 
         @Override
+        public Duration plannedLength(Map<String, String> knobs) {
+            // After the hold, each connection watches its last job (ten steps of one second) to its end.
+            return duration(knobs).plusSeconds(Long.parseLong(knob(knobs, "ramp", 60)) + 10);
+        }
+
+        @Override
         public Map<String, String> warmUpKnobs(Map<String, String> knobs, Duration length) {
             Map<String, String> warmUp = super.warmUpKnobs(knobs, length);
             warmUp.put("connections", "200");
@@ -84,10 +98,17 @@ public enum Scenario {
 
     private final Class<? extends Simulation> simulation;
     private final int defaultSeconds;
+    private final Duration tail;
 
     Scenario(Class<? extends Simulation> simulation, int defaultSeconds) {
+        this(simulation, defaultSeconds, Duration.ZERO);
+    }
+
+    /** @param tail how long the load goes on after its duration, in a run that goes well */
+    Scenario(Class<? extends Simulation> simulation, int defaultSeconds, Duration tail) {
         this.simulation = simulation;
         this.defaultSeconds = defaultSeconds;
+        this.tail = tail;
     }
 
     /** The simulation's class name, which is also the scenario's name on the command line. */
@@ -109,6 +130,11 @@ public enum Scenario {
         return List.of();
     }
 
+    /** Whether the scenario stops Redis during the run, which needs an environment whose Redis the run controls. */
+    public boolean stopsRedis(Map<String, String> knobs) {
+        return actions(knobs).stream().anyMatch(action -> action.action() == Action.STOP_REDIS);
+    }
+
     /**
      * Knobs of a short run before the measured one, on the same service JVM, so that the measured run
      * meets compiled code and sized pools rather than the JIT's first minutes.
@@ -122,6 +148,14 @@ public enum Scenario {
     /** How long the load lasts with these knobs, before Gatling's own start and stop. */
     public Duration expectedLength(Map<String, String> knobs) {
         return duration(knobs).plusSeconds(30);
+    }
+
+    /**
+     * How long the load should last with these knobs, for time estimates: {@link #expectedLength} is the
+     * longest a run may take before it is given up, this is what a run that goes well takes.
+     */
+    public Duration plannedLength(Map<String, String> knobs) {
+        return duration(knobs).plus(tail);
     }
 
     Duration duration(Map<String, String> knobs) {

@@ -61,7 +61,7 @@ public final class SuitePlan {
      */
     public static SuitePlan of(Preset preset, List<String> includes, Map<String, String[]> params, Set<Backend> available) {
         SortedSet<BenchmarkListEntry> entries = select(includes);
-        checkParams(entries, params);
+        checkParams(includes, params);
         Map<String, String[]> chosen = new LinkedHashMap<>(preset.params());
         chosen.putAll(params);
         List<PlannedBenchmark> planned = new ArrayList<>();
@@ -90,7 +90,28 @@ public final class SuitePlan {
         select(includes);
     }
 
-    private static SortedSet<BenchmarkListEntry> select(List<String> includes) {
+    /**
+     * Whether any benchmark's full name matches {@code include} (anywhere in the name, as JMH matches its
+     * include patterns).
+     *
+     * @throws IllegalArgumentException when it is not a regular expression
+     */
+    public static boolean selectsAny(String include) {
+        return !find(List.of(include)).isEmpty();
+    }
+
+    /** The parameter names the benchmarks {@code includes} selects declare (all benchmarks for none). */
+    public static Set<String> declaredParams(List<String> includes) {
+        Set<String> declared = new TreeSet<>();
+        find(includes).forEach(entry -> {
+            if (entry.getParams().hasValue()) {
+                declared.addAll(entry.getParams().get().keySet());
+            }
+        });
+        return declared;
+    }
+
+    private static SortedSet<BenchmarkListEntry> find(List<String> includes) {
         for (String include : includes) {
             try {
                 Pattern.compile(include);
@@ -99,7 +120,11 @@ public final class SuitePlan {
             }
         }
         OutputFormat silent = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT);
-        SortedSet<BenchmarkListEntry> entries = BenchmarkList.defaultList().find(silent, includes.isEmpty() ? List.of(".*") : includes, List.of());
+        return BenchmarkList.defaultList().find(silent, includes.isEmpty() ? List.of(".*") : includes, List.of());
+    }
+
+    private static SortedSet<BenchmarkListEntry> select(List<String> includes) {
+        SortedSet<BenchmarkListEntry> entries = find(includes);
         if (entries.isEmpty()) {
             throw new IllegalArgumentException("no benchmark matches --include " + String.join(", ", includes)
                     + "; the benchmarks are " + String.join(", ", allShortNames()));
@@ -126,13 +151,8 @@ public final class SuitePlan {
         return params;
     }
 
-    private static void checkParams(SortedSet<BenchmarkListEntry> entries, Map<String, String[]> params) {
-        Set<String> declared = new TreeSet<>();
-        entries.forEach(entry -> {
-            if (entry.getParams().hasValue()) {
-                declared.addAll(entry.getParams().get().keySet());
-            }
-        });
+    private static void checkParams(List<String> includes, Map<String, String[]> params) {
+        Set<String> declared = declaredParams(includes);
         params.forEach((name, values) -> {
             if (!declared.contains(name)) {
                 throw new IllegalArgumentException("--param " + name + ": no selected benchmark has a parameter '" + name
@@ -179,6 +199,11 @@ public final class SuitePlan {
 
     public List<SkippedBenchmark> skipped() {
         return skipped;
+    }
+
+    /** The full names of the benchmarks planned, in the order they run. */
+    public List<String> benchmarkNames() {
+        return benchmarks.stream().map(PlannedBenchmark::name).distinct().toList();
     }
 
     /** Parameter combinations in all: the "total" of the progress line. */

@@ -15,9 +15,13 @@ public final class RunsDirectoryOption {
         this.context = context;
     }
 
-    /** A new, empty run directory under {@code --runs-dir}, or else under the project's {@code runs/}. */
+    /** {@code --runs-dir}, or else the project's {@code runs/}. */
+    public Path root() {
+        return runsDirectory != null ? runsDirectory : context.projectDir().resolve("runs");
+    }
+
+    /** A new, empty run directory under {@link #root()}. */
     public Path createRunDirectory() {
-        Path root = runsDirectory != null ? runsDirectory : context.projectDir().resolve("runs");
-        return new RunDirectories(root, Clock.systemUTC()).create();
+        return new RunDirectories(root(), Clock.systemUTC()).create();
     }
 }

@@ -8,12 +8,15 @@ import dev.perfharness.cli.SettingsOptions;
 import dev.perfharness.cli.gatling.GatlingLegs;
 import dev.perfharness.cli.gatling.LoadLeg;
 import dev.perfharness.cli.gatling.ScenarioLoad;
+import dev.perfharness.cli.verdict.GateOptions;
 import dev.perfharness.config.HarnessSettings;
 import dev.perfharness.config.Variant;
 import dev.perfharness.config.VariantSettings;
 import dev.perfharness.jmh.suite.SuiteOutcome;
 import dev.perfharness.jmh.suite.SuitePlan;
 import dev.perfharness.jmh.support.Backend;
+import dev.perfharness.reports.gate.GateFiles;
+import dev.perfharness.reports.gate.GateResult;
 import dev.perfharness.reports.run.EnvironmentInfo;
 import dev.perfharness.reports.run.GitState;
 import dev.perfharness.reports.run.JdkInfo;
@@ -21,6 +24,7 @@ import dev.perfharness.reports.run.MachineInfo;
 import dev.perfharness.reports.run.RunManifest;
 import dev.perfharness.reports.run.RunStep;
 import dev.perfharness.reports.run.StepStatus;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +49,9 @@ import picocli.CommandLine.Spec;
  * {@code harness run}: the main job. The suite's JMH benchmarks, then its Gatling scenarios against the
  * before and the after, on one environment acquired for the whole run, into one run directory with a
  * {@code run.json} that says what was run, from which commit, on what, and how each step went. A step that
- * fails does not stop the others. Exit 0 when every step ran, 1 when one failed, 2 on bad input.
+ * fails does not stop the others. Then the gate: every target, and every regression against a baseline
+ * when one is given. Exit 0 when every step ran and the gate passed, 1 when a step failed or the gate
+ * failed, 2 on bad input or when the gate could not evaluate.
  */
 @Command(name = "run", description = "The main job: the JMH suite and the Gatling scenarios, before and after, into one run directory.",
         mixinStandardHelpOptions = true)
@@ -70,6 +76,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--profile", description = "also flame graphs of every benchmark and variant into flames/")
     boolean profile;
+
+    @Mixin
+    GateOptions gateOptions;
 
 
     private final CliContext context;
@@ -106,8 +115,23 @@ public final class RunCommand implements Callable<Integer> {
             }
             record.finished(clock.instant());
             printSummary(record.manifest(), out);
-            out.printf("%nrun directory: %s%n", runDirectory);
-            return record.manifest().anyFailed() ? 1 : 0;
+            int gate = gate(runDirectory, out);
+            out.printf("%nrun directory: %s%nreport: %s%n", runDirectory, runDirectory.resolve(GateFiles.SUMMARY_FILE));
+            return record.manifest().anyFailed() ? Math.max(1, gate) : gate;
+        }
+    }
+
+    /** The gate over what the steps produced: its table, its files, its exit code (0, 1, or 2). */
+    private int gate(Path runDirectory, PrintWriter out) {
+        out.printf("%n== the gate%n");
+        try {
+            return gateOptions.gate(context.projectDir(), runsDirectoryOption.root(), runDirectory, out).exitCode();
+        } catch (IOException | RuntimeException e) {
+            out.printf("the gate could not evaluate this run: %s%n", e.getMessage());
+            return GateResult.CANNOT_EVALUATE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return GateResult.CANNOT_EVALUATE;
         }
     }
 

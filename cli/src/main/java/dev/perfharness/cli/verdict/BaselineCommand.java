@@ -1,6 +1,7 @@
 package dev.perfharness.cli.verdict;
 
 import dev.perfharness.cli.CliContext;
+import dev.perfharness.cli.RunsDirectoryOption;
 import dev.perfharness.reports.baseline.Baseline;
 import dev.perfharness.reports.baseline.BaselineStore;
 import dev.perfharness.reports.metrics.RunMetrics;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,13 +40,14 @@ public final class BaselineCommand implements Runnable {
         CommandSpec spec;
         @Option(names = "--baselines-dir", paramLabel = "DIR", description = "where baselines live (default: baselines/ in the project)")
         Path baselinesDirectory;
-        @Option(names = "--runs-dir", paramLabel = "DIR", description = "where run directories are (default: runs/ in the project)")
-        Path runsDirectory;
+        @Mixin
+        RunsDirectoryOption runsDirectoryOption;
 
         final CliContext context;
 
         Subcommand(CliContext context) {
             this.context = context;
+            this.runsDirectoryOption = new RunsDirectoryOption(context);
         }
 
         BaselineStore store() {
@@ -54,7 +57,7 @@ public final class BaselineCommand implements Runnable {
         }
 
         Path runsRoot() {
-            return runsDirectory != null ? runsDirectory : context.projectDir().resolve("runs");
+            return runsDirectoryOption.root();
         }
 
         PrintWriter out() {

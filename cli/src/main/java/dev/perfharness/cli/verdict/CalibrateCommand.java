@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfharness.cli.CliContext;
+import dev.perfharness.cli.RunsDirectoryOption;
 import dev.perfharness.cli.EnvironmentLease;
-import dev.perfharness.cli.RunDirectories;
 import dev.perfharness.cli.SettingsOptions;
 import dev.perfharness.cli.profile.ProfileCommand;
 import dev.perfharness.config.HarnessSettings;
@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,13 +63,14 @@ public final class CalibrateCommand implements Callable<Integer> {
     String preset;
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "3", description = "plain runs, and injected runs (default: ${DEFAULT-VALUE})")
     int repeats;
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "where run directories go (default: runs/ in the project)")
-    Path runsDirectory;
+    @Mixin
+    RunsDirectoryOption runsDirectoryOption;
 
     private final CliContext context;
 
     public CalibrateCommand(CliContext context) {
         this.context = context;
+        this.runsDirectoryOption = new RunsDirectoryOption(context);
         this.settingsOptions = new SettingsOptions(context);
     }
 
@@ -91,8 +91,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give the regression to inject: --set inject.cpu=DURATION and/or --set inject.alloc=BYTES");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Path runsRoot = runsDirectory != null ? runsDirectory : context.projectDir().resolve("runs");
-        Path calibration = new RunDirectories(runsRoot, Clock.systemUTC()).create();
+        Path calibration = runsDirectoryOption.createRunDirectory();
         out.printf("calibration: %s; %d plain and %d injected runs (%s), alternating%n", calibration, repeats, repeats, injection.describe());
         List<RunMetrics> plain = new ArrayList<>();
         List<RunMetrics> injected = new ArrayList<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfharness.cli.CliContext;
+import dev.perfharness.cli.RunsDirectoryOption;
 import dev.perfharness.profiles.AtomicFiles;
 import dev.perfharness.reports.baseline.Baseline;
 import dev.perfharness.reports.baseline.BaselineException;
@@ -45,8 +46,8 @@ public final class CompareCommand implements Callable<Integer> {
     boolean all;
     @Option(names = "--json", description = "print the comparison as JSON instead of the table")
     boolean json;
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "where run directories are (default: runs/ in the project)")
-    Path runsDirectory;
+    @Mixin
+    RunsDirectoryOption runsDirectoryOption;
 
     @Mixin
     BaselineChoice baselineChoice;
@@ -55,11 +56,12 @@ public final class CompareCommand implements Callable<Integer> {
 
     public CompareCommand(CliContext context) {
         this.context = context;
+        this.runsDirectoryOption = new RunsDirectoryOption(context);
     }
 
     @Override
     public Integer call() throws Exception {
-        Path runsRoot = runsDirectory != null ? runsDirectory : context.projectDir().resolve("runs");
+        Path runsRoot = runsDirectoryOption.root();
         Path runDirectory = RunChoice.resolve(run, runsRoot);
         Baseline baseline = baselineChoice.load(context.projectDir(), runsRoot);
         if (baseline == null) {

@@ -22,8 +22,14 @@ public final class Gate {
 
     /** @param baseline the baseline's metrics, or null to evaluate the targets alone */
     public GateResult evaluate(RunMetrics run, List<Target> targets, RunMetrics baseline, String baselineName) {
+        return evaluate(run, targets, baseline, baselineName, true);
+    }
+
+    /** @param regressionsFail whether a regression against the baseline fails the gate, or is only reported */
+    public GateResult evaluate(RunMetrics run, List<Target> targets, RunMetrics baseline, String baselineName, boolean regressionsFail) {
         List<TargetResult> results = new TargetEvaluator(estimator).evaluate(targets, run);
         List<MetricComparison> comparisons = baseline == null ? List.of() : new Comparator(thresholds, estimator).compare(baseline, run);
-        return new GateResult(run.directory(), baseline == null ? null : baselineName, estimator.confidence(), results, comparisons);
+        return new GateResult(run.directory(), baseline == null ? null : baselineName, estimator.confidence(), results, comparisons,
+                regressionsFail);
     }
 }

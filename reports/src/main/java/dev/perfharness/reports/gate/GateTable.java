@@ -38,7 +38,7 @@ public final class GateTable {
             out.printf("; required targets missed: %s", String.join(", ", result.failedTargets().stream().map(t -> t.target().id()).toList()));
         }
         if (!result.regressions().isEmpty()) {
-            out.printf("; %d regressions", result.regressions().size());
+            out.printf("; %d regressions%s", result.regressions().size(), result.regressionsFail() ? "" : " (reported, not failing: --regressions warn)");
         }
         out.println();
     }

@@ -78,10 +78,14 @@ final class LoadRun {
             properties.put(Knobs.BASE_URL, service.base().toString());
             properties.put(Knobs.OUTPUT_DIR, dir.toAbsolutePath().toString());
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("load-actions").factory());
+            ServerIntervals serverIntervals = new ServerIntervals();
             try {
                 // Timed from the simulation's start, not the launch: Gatling's JVM takes seconds to start on a busy machine.
-                Runnable scheduleActions = () -> actions.forEach(action -> timer.schedule(
-                        () -> perform(action, service, heapBefore, figures, eventTimes), action.at().toMillis(), TimeUnit.MILLISECONDS));
+                Runnable scheduleActions = () -> {
+                    actions.forEach(action -> timer.schedule(
+                            () -> perform(action, service, heapBefore, figures, eventTimes), action.at().toMillis(), TimeUnit.MILLISECONDS));
+                    timer.scheduleAtFixedRate(() -> readServerInterval(service, serverIntervals), 1, 1, TimeUnit.SECONDS);
+                };
                 outcome = launcher.run(new GatlingRun(leg.scenario().simulationClass(), dir.resolve("gatling"), properties, true,
                         leg.scenario().displayName() + " " + leg.variant(), gatlingJvmFlags),
                         leg.scenario().expectedLength(leg.knobs()).plus(SLACK), scheduleActions);
@@ -91,7 +95,8 @@ final class LoadRun {
                 // Whatever happened, the next leg gets a Redis that runs.
                 environment.redisSwitch().ifPresent(RedisSwitch::start);
             }
-            serverLog = service.get("/internal/histograms");
+            serverIntervals.add(service.get("/internal/histograms"));
+            serverLog = serverIntervals.log();
             String metricsAfter = service.get("/metrics");
             AtomicFiles.writeString(dir.resolve("server.hlog"), serverLog);
             AtomicFiles.writeString(dir.resolve("metrics-after.prom"), metricsAfter);
@@ -213,6 +218,15 @@ final class LoadRun {
         Histogram total = new Histogram(3);
         readTagged(Files.readString(file)).values().forEach(total::add);
         return Optional.of(total);
+    }
+
+    /** One second's histograms; a read that fails leaves its requests to the next interval, which the next read closes. */
+    private static void readServerInterval(ServiceProcess service, ServerIntervals intervals) {
+        try {
+            intervals.add(service.get("/internal/histograms"));
+        } catch (Exception e) {
+            System.err.println("perf-harness: reading the service's histograms failed: " + e.getMessage());
+        }
     }
 
     /** An hlog's intervals added up per tag (the untagged ones under ""). */

@@ -23,14 +23,22 @@ final class ForkBootstrap {
         this.seed = seed;
     }
 
-    /** The interval for median(current) - median(baseline), as {low, high}. */
+    /**
+     * The interval for median(current) - median(baseline), as {low, high}. Where the baseline is positive it
+     * is the interval of the ratio of medians, scaled by the baseline's median: a time cannot fall by more
+     * than all of it, and a difference of resampled medians would let the interval say it did.
+     */
     double[] shiftInterval(Measurement.Samples baseline, Measurement.Samples current) {
         SplittableRandom random = new SplittableRandom(seed);
         double[][] before = baseline.forks();
         double[][] after = current.forks();
+        double baselineMedian = baseline.point();
+        boolean positive = Arrays.stream(baseline.values()).allMatch(value -> value > 0);
         double[] shifts = new double[resamples];
         for (int r = 0; r < resamples; r++) {
-            shifts[r] = median(resample(after, random)) - median(resample(before, random));
+            double now = median(resample(after, random));
+            double then = median(resample(before, random));
+            shifts[r] = positive ? (now / then - 1) * baselineMedian : now - then;
         }
         return interval(shifts);
     }

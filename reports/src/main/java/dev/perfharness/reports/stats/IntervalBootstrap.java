@@ -43,8 +43,12 @@ public final class IntervalBootstrap {
         double[] differences = new double[resamples];
         int atOrBelowZero = 0;
         int atOrAboveZero = 0;
+        // As ForkBootstrap: the ratio of the resampled statistics, scaled by the baseline's, where the baseline is positive.
+        boolean ratio = before > 0;
         for (int r = 0; r < resamples; r++) {
-            double difference = current.resample(statistic, random) - baseline.resample(statistic, random);
+            double now = current.resample(statistic, random);
+            double then = baseline.resample(statistic, random);
+            double difference = ratio && then > 0 ? (now / then - 1) * before : now - then;
             differences[r] = difference;
             atOrBelowZero += difference <= 0 ? 1 : 0;
             atOrAboveZero += difference >= 0 ? 1 : 0;

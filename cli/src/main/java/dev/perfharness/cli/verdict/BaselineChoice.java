@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * point rather than whatever ran last.
  */
 public final class BaselineChoice {
-    @Option(names = "--baseline", paramLabel = "NAME|PATH", description = "a saved baseline's name, or a baseline or run folder")
+    @Option(names = "--baseline", paramLabel = "NAME|PATH", description = "a saved baseline's name, a run id, or a baseline or run folder")
     String baseline;
 
     @Option(names = "--baseline-merge-base", paramLabel = "BRANCH",
@@ -46,7 +46,9 @@ public final class BaselineChoice {
         }
         BaselineStore store = store(projectDir);
         if (baseline != null) {
-            return store.load(baseline);
+            // A name that is no saved baseline but a run id: that run, as a path would give it.
+            boolean runId = !Files.isDirectory(store.root().resolve(baseline)) && Files.isDirectory(runsRoot.resolve(baseline));
+            return store.load(runId ? runsRoot.resolve(baseline).toString() : baseline);
         }
         if (mergeBaseBranch == null) {
             return null;

@@ -47,6 +47,7 @@ public class MultiJobWatch extends WatchSimulation {
                             })
                             .exec(JobRequests.subscribe(JobRequests.SUBSCRIBE)
                                     .await(ACK_TIMEOUT).on(JobRequests.subscribed()))))
+                    .exec(JobRequests.observeUnmatched())
                     // A repeated subscribe is acknowledged and changes nothing: it carries the wait for the updates.
                     .exec(JobRequests.subscribe(JobRequests.AWAIT_UPDATES)
                             .await(ACK_TIMEOUT).on(JobRequests.subscribed())

@@ -7,6 +7,8 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 import static io.gatling.javaapi.http.HttpDsl.ws;
 
+import io.gatling.http.action.ws.WsInboundMessage;
+import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import io.gatling.javaapi.http.WsSendTextActionBuilder;
@@ -54,6 +56,21 @@ public final class JobRequests {
     public static WsFrameCheck.Text untilWatchedJobsEnd(String name) {
         return ws.checkTextMessage(name)
                 .matching(bodyString().transformWithSession((frame, session) -> tally(session).observe(frame)).is(true));
+    }
+
+    /**
+     * Hands the frames that arrived while no check waited to the tally, so an update that came while the
+     * watcher was busy elsewhere (starting its next pull) still counts; the tally ignores a version it has seen.
+     */
+    public static ActionBuilder observeUnmatched() {
+        return ws.processUnmatchedMessages((messages, session) -> {
+            for (WsInboundMessage message : messages) {
+                if (message instanceof WsInboundMessage.Text text) {
+                    tally(session).observe(text.message());
+                }
+            }
+            return session;
+        });
     }
 
     /** {@code {"type":"subscribed"}} for the job in {@code #{jobId}}; status frames meanwhile go to the tally. */

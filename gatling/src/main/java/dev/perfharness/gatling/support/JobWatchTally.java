@@ -52,6 +52,11 @@ public final class JobWatchTally {
         }
         String id = job.get("id").asText();
         long version = job.get("version").asLong();
+        Long seen = lastVersion.get(id);
+        if (seen != null && version <= seen) {
+            // A frame seen already (handed over again from the unmatched ones) or an older one: counted once.
+            return unfinished.isEmpty();
+        }
         DeliveryLatency.record(Instant.parse(job.get("updated_at").asText()));
         UPDATES.increment();
         Long previous = lastVersion.put(id, version);

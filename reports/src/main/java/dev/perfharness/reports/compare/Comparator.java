@@ -17,9 +17,16 @@ import java.util.Optional;
  *   <li><b>unchanged</b>: the whole confidence interval lies within the threshold;</li>
  *   <li><b>too noisy to tell</b>: neither, so the data cannot rule a material change in or out.</li>
  * </ul>
- * A single figure has no interval: it is judged by its threshold alone, and the output says so.
+ * A single figure (a hit ratio, heap per connection, failed requests) has no interval: it is judged by its
+ * threshold alone, and the output says so. A percentile or a rate that has no interval (fewer than five
+ * seconds of a leg) is never called improved or regressed: too noisy to tell when it moved past the
+ * threshold.
  */
 public final class Comparator {
+    /** Kinds measured from samples or intervals: without an interval they are not judged by their threshold alone. */
+    private static final java.util.Set<Kind> SAMPLED_KINDS = java.util.EnumSet.of(Kind.TIME, Kind.THROUGHPUT, Kind.ALLOCATION, Kind.LATENCY,
+            Kind.CLIENT_LATENCY);
+
     private final Thresholds thresholds;
     private final ChangeEstimator estimator;
 
@@ -48,6 +55,11 @@ public final class Comparator {
     }
 
     private Verdict verdict(Change change, Kind kind, Threshold threshold) {
+        if (!change.hasInterval() && SAMPLED_KINDS.contains(kind)) {
+            // A percentile or a rate from too few intervals moves from run to run by itself: a bare ratio of
+            // two of them is what this gate exists not to trust.
+            return threshold.material(change.shift(), change.baseline()) ? Verdict.TOO_NOISY : Verdict.UNCHANGED;
+        }
         double alpha = 1 - estimator.confidence();
         // Significant when the rank test says so and the interval, which knows about forks, excludes zero too.
         boolean significant = !change.hasInterval() || (change.pValue() < alpha && (change.low() > 0 || change.high() < 0));

@@ -62,12 +62,32 @@ public final class ChangeEstimator {
     private Change samples(Measurement.Samples before, Measurement.Samples after) {
         Change ranked = rankShift.compare(before.values(), after.values());
         if (before.forkSizes().length < 2 && after.forkSizes().length < 2) {
-            return ranked;
+            return positive(before) && positive(after) ? ratioInterval(ranked, before, after) : ranked;
         }
         double[] interval = forkBootstrap.shiftInterval(before, after);
         return new Change(ranked.baseline(), ranked.current(), ranked.shift(), Math.min(interval[0], ranked.shift()),
                 Math.max(interval[1], ranked.shift()), ranked.pValue(), confidence,
                 "Mann-Whitney U, Hodges-Lehmann shift, interval by resampling forks", ranked.baseCount(), ranked.currentCount());
+    }
+
+    /**
+     * The rank test's interval taken over logarithms, so it is an interval of the ratio after over before
+     * (a time cannot fall by more than all of it), given back as shifts of the baseline's median.
+     */
+    private Change ratioInterval(Change ranked, Measurement.Samples before, Measurement.Samples after) {
+        Change logs = rankShift.compare(logs(before.values()), logs(after.values()));
+        double scale = ranked.baseline();
+        return new Change(ranked.baseline(), ranked.current(), ranked.shift(), Math.min((Math.exp(logs.low()) - 1) * scale, ranked.shift()),
+                Math.max((Math.exp(logs.high()) - 1) * scale, ranked.shift()), ranked.pValue(), ranked.confidence(),
+                ranked.method() + ", interval of the ratio", ranked.baseCount(), ranked.currentCount());
+    }
+
+    private static boolean positive(Measurement.Samples samples) {
+        return java.util.Arrays.stream(samples.values()).allMatch(value -> value > 0);
+    }
+
+    private static double[] logs(double[] values) {
+        return java.util.Arrays.stream(values).map(Math::log).toArray();
     }
 
     /** The samples' median with an interval from resampling forks, then iterations. */

@@ -118,6 +118,15 @@ class ComparatorTest {
         assertThat(comparisons.getFirst().verdict()).isEqualTo(Verdict.UNCHANGED);
     }
 
+    @Test
+    void aPercentileWithoutAnIntervalIsNeverCalledRegressed() {
+        MetricComparison moved = comparator.compare(single(Kind.LATENCY, 1000), single(Kind.LATENCY, 1500));
+        MetricComparison still = comparator.compare(single(Kind.LATENCY, 1000), single(Kind.LATENCY, 1010));
+
+        assertThat(moved.verdict()).isEqualTo(Verdict.TOO_NOISY);
+        assertThat(still.verdict()).isEqualTo(Verdict.UNCHANGED);
+    }
+
     private static Metric samples(Kind kind, double[][] forks) {
         return new Metric(key("score"), kind, "us/op", Measurement.Samples.ofForks(forks));
     }

@@ -18,13 +18,19 @@ class ChangeEstimatorTest {
     private final ChangeEstimator estimator = new ChangeEstimator(0.99);
 
     @Test
-    void samplesGoToTheRankTest() {
+    void samplesGoToTheRankTestAndOneForkAPositiveSideGetsTheIntervalOfTheRatio() {
         double[] before = flat(forks(100, 1, 1));
         double[] after = flat(forks(120, 1, 2));
 
         Change change = estimator.between(new Measurement.Samples(before), new Measurement.Samples(after));
+        Change ranked = new RankShift(0.99).compare(before, after);
+        Change ofLogs = new RankShift(0.99).compare(java.util.Arrays.stream(before).map(Math::log).toArray(),
+                java.util.Arrays.stream(after).map(Math::log).toArray());
 
-        assertThat(change).isEqualTo(new RankShift(0.99).compare(before, after));
+        assertThat(change.shift()).isEqualTo(ranked.shift());
+        assertThat(change.pValue()).isEqualTo(ranked.pValue());
+        assertThat(change.relativeLow()).isCloseTo(Math.exp(ofLogs.low()) - 1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(change.relativeHigh()).isCloseTo(Math.exp(ofLogs.high()) - 1, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,17 @@ class RunCommandIT {
 
     @Test
     void runsTheJmhSuiteAndTheScenariosBeforeAndAfterIntoOneRunDirectoryWithItsManifest() throws IOException {
+        Files.createDirectories(project.resolve("targets"));
+        Files.writeString(project.resolve("targets/own.yaml"), """
+                targets:
+                  - id: auth-cached
+                    claim: The cached auth header is cheaper.
+                    metric: {source: jmh, benchmark: images.RegistryAuthBenchmark.authHeader, value: score}
+                    variants: {param: auth, before: PER_CALL, after: CACHED}
+                    comparison: relative
+                    op: "<"
+                    threshold: 0
+                """);
         CliRun run = CliRun.in(project, "run", "--suite", "smoke", "--only", "RegistryAuth|DashboardPolling",
                 "--runs-dir", project.resolve("runs").toString());
 
@@ -41,8 +53,12 @@ class RunCommandIT {
                         "[2/3] gatling DashboardPolling before · done 1 of 3 · ",
                         "[3/3] gatling DashboardPolling after · done 2 of 3 · ",
                         "client pull-active: p50",
-                        "steps: 3 ok, 0 failed, 0 skipped")
-                .endsWith("run directory: " + runDirectory + System.lineSeparator());
+                        "steps: 3 ok, 0 failed, 0 skipped",
+                        "== the gate", "auth-cached", "holds", "gate: PASSED")
+                .endsWith("run directory: " + runDirectory + System.lineSeparator() + "report: " + runDirectory.resolve("summary.md")
+                        + System.lineSeparator());
+        assertThat(runDirectory.resolve("gate.json")).isNotEmptyFile();
+        assertThat(runDirectory.resolve("gate.junit.xml")).isNotEmptyFile();
 
         JsonNode manifest = JSON.readTree(runDirectory.resolve("run.json").toFile());
         assertThat(manifest.path("run_id").asText()).isEqualTo(runDirectory.getFileName().toString());

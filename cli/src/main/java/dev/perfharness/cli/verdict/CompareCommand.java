@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfharness.cli.CliContext;
-import dev.perfharness.cli.RunsDirectoryOption;
 import dev.perfharness.profiles.AtomicFiles;
 import dev.perfharness.reports.baseline.Baseline;
 import dev.perfharness.reports.baseline.BaselineException;
@@ -23,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -40,14 +38,12 @@ public final class CompareCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     StatisticsOptions statistics;
-    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "a run id or folder (default: the newest run)")
-    String run;
     @Option(names = "--all", description = "list every metric, not only those that changed or were too noisy to tell")
     boolean all;
     @Option(names = "--json", description = "print the comparison as JSON instead of the table")
     boolean json;
     @Mixin
-    RunsDirectoryOption runsDirectoryOption;
+    RunArgument runArgument;
 
     @Mixin
     BaselineChoice baselineChoice;
@@ -56,13 +52,13 @@ public final class CompareCommand implements Callable<Integer> {
 
     public CompareCommand(CliContext context) {
         this.context = context;
-        this.runsDirectoryOption = new RunsDirectoryOption(context);
+        this.runArgument = new RunArgument(context);
     }
 
     @Override
     public Integer call() throws Exception {
-        Path runsRoot = runsDirectoryOption.root();
-        Path runDirectory = RunChoice.resolve(run, runsRoot);
+        Path runsRoot = runArgument.runsRoot();
+        Path runDirectory = runArgument.directory();
         Baseline baseline = baselineChoice.load(context.projectDir(), runsRoot);
         if (baseline == null) {
             throw new BaselineException("compare needs a baseline: --baseline NAME|PATH or --baseline-merge-base BRANCH");

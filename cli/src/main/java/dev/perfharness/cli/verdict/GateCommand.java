@@ -1,14 +1,12 @@
 package dev.perfharness.cli.verdict;
 
 import dev.perfharness.cli.CliContext;
-import dev.perfharness.cli.RunsDirectoryOption;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -24,22 +22,20 @@ public final class GateCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     GateOptions gateOptions;
-    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "a run id or folder (default: the newest run)")
-    String run;
     @Mixin
-    RunsDirectoryOption runsDirectoryOption;
+    RunArgument runArgument;
 
     private final CliContext context;
 
     public GateCommand(CliContext context) {
         this.context = context;
-        this.runsDirectoryOption = new RunsDirectoryOption(context);
+        this.runArgument = new RunArgument(context);
     }
 
     @Override
     public Integer call() throws Exception {
-        Path runsRoot = runsDirectoryOption.root();
-        Path runDirectory = RunChoice.resolve(run, runsRoot);
+        Path runsRoot = runArgument.runsRoot();
+        Path runDirectory = runArgument.directory();
         return gateOptions.gate(context.projectDir(), runsRoot, runDirectory, spec.commandLine().getOut()).exitCode();
     }
 }

@@ -48,7 +48,7 @@ public final class GateOptions {
         }
         RunMetrics before = baseline == null ? null : RunMetrics.read(baseline.directory());
         GateResult result = new Gate(statistics.confidence(), statistics.thresholds())
-                .evaluate(current, targets(projectDir), before, baseline == null ? null : baseline.name(), regressions.equals("fail"));
+                .evaluate(current, targets(projectDir, out), before, baseline == null ? null : baseline.name(), regressions.equals("fail"));
         GateFiles.write(runDirectory, result);
         GateTable.print(out, result);
         out.printf("gate files: %s, %s, %s%n", runDirectory.resolve(GateFiles.JSON_FILE), runDirectory.resolve(GateFiles.JUNIT_FILE),
@@ -56,12 +56,14 @@ public final class GateOptions {
         return result;
     }
 
-    private List<Target> targets(Path projectDir) throws IOException {
+    private List<Target> targets(Path projectDir, PrintWriter out) throws IOException {
         List<Path> files = targetFiles;
         if (files.isEmpty()) {
             Path folder = projectDir.resolve("targets");
             if (!Files.isDirectory(folder)) {
-                throw new MetricsException("no targets folder at " + folder + "; name targets files with --targets");
+                // Outside the project (a run directory copied elsewhere): the regressions can still be gated.
+                out.printf("no targets: %s does not exist (name targets files with --targets)%n", folder);
+                return List.of();
             }
             try (Stream<Path> yaml = Files.list(folder)) {
                 files = yaml.filter(file -> file.getFileName().toString().endsWith(".yaml")).sorted().toList();

@@ -14,7 +14,7 @@ public final class StatisticsOptions {
 
     @Option(names = "--threshold", paramLabel = "KIND=PCT%[,ABS]",
             description = "how large a change must be to count, per kind: time, throughput, allocation, latency, client-latency,"
-                    + " ratio, memory, errors, capacity; e.g. --threshold time=3% --threshold allocation=1%,32; repeatable")
+                    + " ratio, memory, errors, capacity; e.g. --threshold time=3%% --threshold allocation=1%%,32; repeatable")
     List<String> thresholds = new ArrayList<>();
 
     Thresholds thresholds() {

@@ -8,6 +8,7 @@ import dev.perfharness.reports.metrics.RunMetrics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -97,7 +98,7 @@ public final class BaselineCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             BaselineStore store = store();
-            java.util.List<String> names = store.names();
+            List<String> names = store.names();
             if (names.isEmpty()) {
                 out().printf("no baselines in %s%n", store.root());
             }

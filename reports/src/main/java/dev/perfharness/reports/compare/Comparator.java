@@ -6,8 +6,10 @@ import dev.perfharness.reports.metrics.RunMetrics;
 import dev.perfharness.reports.stats.Change;
 import dev.perfharness.reports.stats.ChangeEstimator;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Compares every metric present in both a baseline and a run and gives each a verdict:
@@ -24,7 +26,7 @@ import java.util.Optional;
  */
 public final class Comparator {
     /** Kinds measured from samples or intervals: without an interval they are not judged by their threshold alone. */
-    private static final java.util.Set<Kind> SAMPLED_KINDS = java.util.EnumSet.of(Kind.TIME, Kind.THROUGHPUT, Kind.ALLOCATION, Kind.LATENCY,
+    private static final Set<Kind> SAMPLED_KINDS = EnumSet.of(Kind.TIME, Kind.THROUGHPUT, Kind.ALLOCATION, Kind.LATENCY,
             Kind.CLIENT_LATENCY);
 
     private final Thresholds thresholds;

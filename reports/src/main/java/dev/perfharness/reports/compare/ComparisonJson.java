@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfharness.reports.stats.Change;
 import java.util.List;
+import java.util.Locale;
 
 /** Comparisons as JSON, one object per metric, for tools and for the HTML report. */
 public final class ComparisonJson {
@@ -21,7 +22,7 @@ public final class ComparisonJson {
             ObjectNode labels = node.putObject("labels");
             comparison.key().labels().forEach(labels::put);
             node.put("quantity", comparison.key().quantity());
-            node.put("kind", comparison.kind().name().toLowerCase(java.util.Locale.ROOT));
+            node.put("kind", comparison.kind().name().toLowerCase(Locale.ROOT));
             node.put("unit", comparison.unit());
             change(node.putObject("change"), comparison.change());
             if (comparison.threshold() != null) {

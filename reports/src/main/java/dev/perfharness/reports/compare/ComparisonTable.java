@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,7 +40,7 @@ public final class ComparisonTable {
         String interval = change.hasInterval()
                 ? " [" + Format.percent(change.relativeLow()) + ", " + Format.percent(change.relativeHigh()) + "]" : " (single values)";
         return List.of(comparison.key().toString(), Format.number(change.baseline()), Format.number(change.current()), comparison.unit(),
-                Format.percent(change.relative()) + interval, Double.isNaN(change.pValue()) ? "-" : String.format(java.util.Locale.ROOT, "%.3g", change.pValue()),
+                Format.percent(change.relative()) + interval, Double.isNaN(change.pValue()) ? "-" : String.format(Locale.ROOT, "%.3g", change.pValue()),
                 comparison.verdict().label());
     }
 

@@ -1,5 +1,7 @@
 package dev.perfharness.reports.compare;
 
+import java.util.Locale;
+
 /**
  * How large a change must be before it matters: both at least {@code relative} of the baseline (0.05 is
  * 5 %) and at least {@code absolute} in the metric's unit. The absolute floor is for metrics whose
@@ -24,7 +26,7 @@ public record Threshold(double relative, double absolute) {
 
     @Override
     public String toString() {
-        String percent = String.format(java.util.Locale.ROOT, "%.3g%%", relative * 100).replaceAll("\\.?0+%$", "%");
+        String percent = String.format(Locale.ROOT, "%.3g%%", relative * 100).replaceAll("\\.?0+%$", "%");
         return absolute == 0 ? percent : percent + " and " + absolute;
     }
 }

@@ -1,6 +1,7 @@
 package dev.perfharness.reports.compare;
 
 import dev.perfharness.reports.metrics.Kind;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -74,7 +75,7 @@ public final class Thresholds {
             }
         }
         throw new IllegalArgumentException("unknown metric kind \"" + name + "\" in a threshold; expected one of "
-                + String.join(", ", java.util.Arrays.stream(Kind.values()).filter(Kind::gated)
+                + String.join(", ", Arrays.stream(Kind.values()).filter(Kind::gated)
                         .map(k -> k.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList()));
     }
 

@@ -15,6 +15,7 @@ import dev.perfharness.reports.targets.TargetVerdict;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The gate's three files in the run directory, each written whole or not at all: {@code gate.json} for
@@ -40,7 +41,7 @@ public final class GateFiles {
         ObjectNode root = JSON.createObjectNode();
         root.put("run", result.run().toString());
         root.put("baseline", result.baseline());
-        root.put("verdict", result.headline().toLowerCase(java.util.Locale.ROOT));
+        root.put("verdict", result.headline().toLowerCase(Locale.ROOT));
         root.put("exit_code", result.exitCode());
         root.put("confidence", result.confidence());
         ArrayNode targets = root.putArray("targets");
@@ -105,7 +106,7 @@ public final class GateFiles {
                         escape(comparison.key().subject()), escape(comparison.key().toString())));
                 if (comparison.verdict() == Verdict.REGRESSED) {
                     xml.append("      <failure message=\"").append(escape("regressed " + Format.percent(comparison.change().relative())
-                            + " (p " + String.format(java.util.Locale.ROOT, "%.3g", comparison.change().pValue()) + ")")).append("\"/>\n");
+                            + " (p " + String.format(Locale.ROOT, "%.3g", comparison.change().pValue()) + ")")).append("\"/>\n");
                 }
                 xml.append("    </testcase>\n");
             }

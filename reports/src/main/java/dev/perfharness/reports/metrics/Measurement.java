@@ -23,7 +23,7 @@ public sealed interface Measurement {
             if (values.length == 0) {
                 throw new IllegalArgumentException("a metric needs at least one sample");
             }
-            if (java.util.Arrays.stream(forkSizes).sum() != values.length || java.util.Arrays.stream(forkSizes).anyMatch(size -> size <= 0)) {
+            if (Arrays.stream(forkSizes).sum() != values.length || Arrays.stream(forkSizes).anyMatch(size -> size <= 0)) {
                 throw new IllegalArgumentException("fork sizes " + Arrays.toString(forkSizes) + " do not add up to " + values.length + " samples");
             }
             values = values.clone();

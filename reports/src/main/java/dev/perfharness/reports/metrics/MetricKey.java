@@ -1,5 +1,6 @@
 package dev.perfharness.reports.metrics;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -23,7 +24,7 @@ public record MetricKey(String source, String subject, Map<String, String> label
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(quantity, "quantity");
-        labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+        labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
     }
 
     public String label(String name) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +42,7 @@ public record GitState(String commit, Boolean dirty, String branch) {
 
     /** git's output, trimmed, when it ran and exited 0. */
     private static Optional<String> ask(Path directory, String git, String... arguments) {
-        List<String> command = new java.util.ArrayList<>(List.of(git, "-C", directory.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(git, "-C", directory.toAbsolutePath().toString()));
         command.addAll(List.of(arguments));
         try {
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +56,8 @@ public record RunManifest(int manifestVersion, String runId, String suite, Strin
     public RunManifest {
         Map<String, Map<String, String>> copied = new LinkedHashMap<>();
         (variants == null ? Map.<String, Map<String, String>>of() : variants)
-                .forEach((variant, settings) -> copied.put(variant, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings))));
-        variants = java.util.Collections.unmodifiableMap(copied);
+                .forEach((variant, settings) -> copied.put(variant, Collections.unmodifiableMap(new LinkedHashMap<>(settings))));
+        variants = Collections.unmodifiableMap(copied);
         steps = steps == null ? List.of() : List.copyOf(steps);
         git = git == null ? GitState.unknown() : git;
     }

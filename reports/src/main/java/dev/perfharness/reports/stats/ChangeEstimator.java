@@ -2,6 +2,7 @@ package dev.perfharness.reports.stats;
 
 import dev.perfharness.reports.metrics.Measurement;
 import dev.perfharness.reports.metrics.PooledIntervals;
+import java.util.Arrays;
 
 /**
  * Picks the statistics a pair of measurements allows: the rank test for JMH samples, the bootstrap for
@@ -83,11 +84,11 @@ public final class ChangeEstimator {
     }
 
     private static boolean positive(Measurement.Samples samples) {
-        return java.util.Arrays.stream(samples.values()).allMatch(value -> value > 0);
+        return Arrays.stream(samples.values()).allMatch(value -> value > 0);
     }
 
     private static double[] logs(double[] values) {
-        return java.util.Arrays.stream(values).map(Math::log).toArray();
+        return Arrays.stream(values).map(Math::log).toArray();
     }
 
     /** The samples' median with an interval from resampling forks, then iterations. */

@@ -2,6 +2,7 @@ package dev.perfharness.reports.targets;
 
 import dev.perfharness.reports.metrics.MetricKey;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Which metric a target reads, as the targets file names it: for JMH a benchmark (relative to
@@ -22,7 +23,7 @@ public record MetricSelector(String source, String subject, Map<String, String> 
     @Override
     public String toString() {
         if (jmh()) {
-            return "jmh " + subject + (params.isEmpty() ? "" : " " + new java.util.TreeMap<>(params)) + " " + value;
+            return "jmh " + subject + (params.isEmpty() ? "" : " " + new TreeMap<>(params)) + " " + value;
         }
         return "gatling " + subject + " " + side + (name == null ? "" : " " + name) + " " + value;
     }

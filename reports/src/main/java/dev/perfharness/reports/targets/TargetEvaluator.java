@@ -7,6 +7,7 @@ import dev.perfharness.reports.stats.ChangeEstimator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Evaluates targets against one run. A relative or ratio target compares the run's before variant with
@@ -112,10 +113,10 @@ public final class TargetEvaluator {
                 .filter(metric -> metric.key().hasLabels(labels))
                 .toList();
         if (matches.isEmpty()) {
-            throw new MissingMetric("no " + selector.source() + " result for " + selector.subject() + " " + selector.value() + " " + new java.util.TreeMap<>(labels));
+            throw new MissingMetric("no " + selector.source() + " result for " + selector.subject() + " " + selector.value() + " " + new TreeMap<>(labels));
         }
         if (matches.size() > 1) {
-            throw new AmbiguousMetric(matches.size() + " metrics match " + selector + " " + new java.util.TreeMap<>(labels)
+            throw new AmbiguousMetric(matches.size() + " metrics match " + selector + " " + new TreeMap<>(labels)
                     + "; fix a parameter in the target to pick one, e.g. " + matches.get(0).key() + " or " + matches.get(1).key());
         }
         return matches.getFirst();

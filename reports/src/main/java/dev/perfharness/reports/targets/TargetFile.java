@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads a targets file (YAML). The file says whether its targets gate ({@code enforce: required}, the
@@ -129,7 +130,7 @@ public final class TargetFile {
             return value.asDouble();
         }
 
-        private <T> T parse(String field, java.util.function.Function<String, T> parser) {
+        private <T> T parse(String field, Function<String, T> parser) {
             String text = required(field);
             try {
                 return parser.apply(text);

@@ -1,5 +1,6 @@
 package dev.perfharness.cli;
 
+import dev.perfharness.cli.verdict.OptionException;
 import dev.perfharness.reports.baseline.BaselineException;
 import dev.perfharness.reports.metrics.MetricsException;
 import dev.perfharness.reports.targets.TargetsException;
@@ -21,7 +22,7 @@ final class UserErrors implements CommandLine.IExecutionExceptionHandler {
             throws Exception {
         if (e instanceof SettingsException || e instanceof EnvironmentException || e instanceof ServiceException
                 || e instanceof SuiteException || e instanceof MetricsException || e instanceof BaselineException
-                || e instanceof TargetsException) {
+                || e instanceof TargetsException || e instanceof OptionException) {
             commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + e.getMessage()));
             return EXIT_USER_ERROR;
         }

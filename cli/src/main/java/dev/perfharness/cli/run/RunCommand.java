@@ -26,6 +26,7 @@ import dev.perfharness.reports.run.RunStep;
 import dev.perfharness.reports.run.StepStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -97,6 +98,14 @@ public final class RunCommand implements Callable<Integer> {
             plan = RunPlan.of(RunSuite.named(suite), only, profile);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try {
+            gateOptions.check(context.projectDir(), runsDirectoryOption.root());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the gate's options", e);
         }
         HarnessSettings settings = settingsOptions.load();
         PrintWriter out = spec.commandLine().getOut();

@@ -36,11 +36,27 @@ public final class GateOptions {
                     + " for a baseline recorded on another machine")
     String regressions;
 
+    /**
+     * Reads every option the gate will use (thresholds, confidence, targets files, the baseline with its
+     * checksums), so {@code run} refuses a bad one before its suite, not after it.
+     */
+    public void check(Path projectDir, Path runsRoot) throws IOException, InterruptedException {
+        checkRegressions();
+        statistics.thresholds();
+        statistics.confidence();
+        targets(projectDir, new PrintWriter(java.io.Writer.nullWriter()));
+        baselineChoice.load(projectDir, runsRoot);
+    }
+
+    private void checkRegressions() {
+        if (!regressions.equals("fail") && !regressions.equals("warn")) {
+            throw new OptionException("--regressions is \"" + regressions + "\"; expected fail or warn");
+        }
+    }
+
     /** Evaluates the run, prints the table and writes the gate's files into the run directory. */
     public GateResult gate(Path projectDir, Path runsRoot, Path runDirectory, PrintWriter out) throws IOException, InterruptedException {
-        if (!regressions.equals("fail") && !regressions.equals("warn")) {
-            throw new MetricsException("--regressions is \"" + regressions + "\"; expected fail or warn");
-        }
+        checkRegressions();
         Baseline baseline = baselineChoice.load(projectDir, runsRoot);
         RunMetrics current = RunMetrics.read(runDirectory);
         if (current.isEmpty()) {

@@ -20,14 +20,18 @@ public final class StatisticsOptions {
     Thresholds thresholds() {
         Thresholds chosen = Thresholds.defaults();
         for (String assignment : thresholds) {
-            chosen = chosen.with(assignment);
+            try {
+                chosen = chosen.with(assignment);
+            } catch (IllegalArgumentException e) {
+                throw new OptionException("--threshold: " + e.getMessage());
+            }
         }
         return chosen;
     }
 
     double confidence() {
         if (!(confidence > 0.5 && confidence < 1)) {
-            throw new IllegalArgumentException("--confidence must lie between 0.5 and 1, not " + confidence);
+            throw new OptionException("--confidence must lie between 0.5 and 1, not " + confidence);
         }
         return confidence;
     }

@@ -116,6 +116,24 @@ class BaselineCompareGateTest {
     }
 
     @Test
+    void aBadGateOptionIsRefusedByNameAndRunRefusesItBeforeItsSuite() throws IOException {
+        run("20260101-000000", "aaaa", 36, 0);
+        targets("-0.50");
+
+        CliRun threshold = CliRun.in(project, "gate", "--threshold", "time=x%");
+        CliRun confidence = CliRun.in(project, "gate", "--confidence", "2");
+        CliRun runWithoutBaseline = CliRun.in(project, "run", "--baseline", "nosuch", "--runs-dir", project.resolve("runs").toString());
+
+        assertThat(threshold.exitCode()).isEqualTo(2);
+        assertThat(threshold.errors()).contains("--threshold").contains("time=x%");
+        assertThat(confidence.exitCode()).isEqualTo(2);
+        assertThat(confidence.errors()).contains("--confidence must lie between 0.5 and 1, not 2.0");
+        assertThat(runWithoutBaseline.exitCode()).isEqualTo(2);
+        assertThat(runWithoutBaseline.errors()).contains("no baseline \"nosuch\"");
+        assertThat(runWithoutBaseline.output()).doesNotContain("run directory");
+    }
+
+    @Test
     void baselinesAreListedShownAndDeleted() throws IOException {
         run("20260101-000000", "aaaa", 36, 0);
         CliRun.in(project, "baseline", "save", "main");

@@ -3,15 +3,16 @@ package dev.perfharness.cli.verdict;
 import dev.perfharness.reports.baseline.Baseline;
 import dev.perfharness.reports.baseline.BaselineException;
 import dev.perfharness.reports.baseline.BaselineStore;
+import dev.perfharness.reports.run.RunManifest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,23 +29,15 @@ public final class BaselineChoice {
             description = "the newest baseline or run of the commit where HEAD left BRANCH (git merge-base HEAD BRANCH)")
     String mergeBaseBranch;
 
-    @Option(names = "--baselines-dir", paramLabel = "DIR", description = "where saved baselines live (default: baselines/ in the project)")
-    Path baselinesDirectory;
-
-    boolean given() {
-        return baseline != null || mergeBaseBranch != null;
-    }
-
-    BaselineStore store(Path projectDir) {
-        return new BaselineStore(baselinesDirectory != null ? baselinesDirectory : projectDir.resolve("baselines"), Clock.systemUTC());
-    }
+    @Mixin
+    BaselinesDirectoryOption baselinesDirectory;
 
     /** The chosen baseline, checked; null when none was asked for. */
     Baseline load(Path projectDir, Path runsRoot) throws IOException, InterruptedException {
         if (baseline != null && mergeBaseBranch != null) {
             throw new BaselineException("give --baseline or --baseline-merge-base, not both");
         }
-        BaselineStore store = store(projectDir);
+        BaselineStore store = baselinesDirectory.store(projectDir);
         if (baseline != null) {
             // A name that is no saved baseline but a run id: that run, as a path would give it.
             boolean runId = !Files.isDirectory(store.root().resolve(baseline)) && Files.isDirectory(runsRoot.resolve(baseline));
@@ -65,8 +58,8 @@ public final class BaselineChoice {
         }
         Path newest = null;
         for (Path candidate : candidates) {
-            if (commit.equals(BaselineStore.commitOf(candidate.resolve("run.json")))
-                    && (newest == null || Files.getLastModifiedTime(candidate.resolve("run.json")).compareTo(Files.getLastModifiedTime(newest.resolve("run.json"))) > 0)) {
+            if (commit.equals(BaselineStore.commitOf(candidate.resolve(RunManifest.FILE_NAME)))
+                    && (newest == null || Files.getLastModifiedTime(candidate.resolve(RunManifest.FILE_NAME)).compareTo(Files.getLastModifiedTime(newest.resolve(RunManifest.FILE_NAME))) > 0)) {
                 newest = candidate;
             }
         }

@@ -39,8 +39,8 @@ public final class BaselineCommand implements Runnable {
     public abstract static class Subcommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--baselines-dir", paramLabel = "DIR", description = "where baselines live (default: baselines/ in the project)")
-        Path baselinesDirectory;
+        @Mixin
+        BaselinesDirectoryOption baselinesDirectory;
         @Mixin
         RunsDirectoryOption runsDirectoryOption;
 
@@ -52,9 +52,7 @@ public final class BaselineCommand implements Runnable {
         }
 
         BaselineStore store() {
-            BaselineChoice choice = new BaselineChoice();
-            choice.baselinesDirectory = baselinesDirectory;
-            return choice.store(context.projectDir());
+            return baselinesDirectory.store(context.projectDir());
         }
 
         Path runsRoot() {

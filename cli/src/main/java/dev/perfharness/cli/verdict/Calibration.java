@@ -32,8 +32,8 @@ record Calibration(Map<MetricKey, Tally> tallies, int aaPairs, int aaPairsFlagge
     }
 
     static Calibration of(Comparator comparator, List<RunMetrics> plain, List<RunMetrics> injected) {
-        Map<MetricKey, int[]> alarms = new LinkedHashMap<>();
-        Map<MetricKey, int[]> detections = new LinkedHashMap<>();
+        Map<MetricKey, Integer> alarms = new LinkedHashMap<>();
+        Map<MetricKey, Integer> detections = new LinkedHashMap<>();
         Map<MetricKey, List<Double>> changes = new LinkedHashMap<>();
         Map<MetricKey, String> units = new LinkedHashMap<>();
         int aaPairs = 0;
@@ -45,7 +45,7 @@ record Calibration(Map<MetricKey, Tally> tallies, int aaPairs, int aaPairsFlagge
                 for (MetricComparison comparison : gated(comparator.compare(plain.get(i), plain.get(j)))) {
                     units.putIfAbsent(comparison.key(), comparison.unit());
                     boolean flagged = comparison.verdict() == Verdict.REGRESSED || comparison.verdict() == Verdict.IMPROVED;
-                    alarms.computeIfAbsent(comparison.key(), key -> new int[1])[0] += flagged ? 1 : 0;
+                    alarms.merge(comparison.key(), flagged ? 1 : 0, Integer::sum);
                     anyFlagged |= flagged;
                 }
                 aaFlagged += anyFlagged ? 1 : 0;
@@ -57,14 +57,14 @@ record Calibration(Map<MetricKey, Tally> tallies, int aaPairs, int aaPairsFlagge
                 injectedPairs++;
                 for (MetricComparison comparison : gated(comparator.compare(before, after))) {
                     units.putIfAbsent(comparison.key(), comparison.unit());
-                    detections.computeIfAbsent(comparison.key(), key -> new int[1])[0] += comparison.verdict() == Verdict.REGRESSED ? 1 : 0;
+                    detections.merge(comparison.key(), comparison.verdict() == Verdict.REGRESSED ? 1 : 0, Integer::sum);
                     changes.computeIfAbsent(comparison.key(), key -> new ArrayList<>()).add(comparison.change().relative());
                 }
             }
         }
         Map<MetricKey, Tally> tallies = new LinkedHashMap<>();
         units.forEach((key, unit) -> tallies.put(key, new Tally(unit, changes.getOrDefault(key, List.of()),
-                alarms.getOrDefault(key, new int[1])[0], detections.getOrDefault(key, new int[1])[0])));
+                alarms.getOrDefault(key, 0), detections.getOrDefault(key, 0))));
         return new Calibration(tallies, aaPairs, aaFlagged, injectedPairs);
     }
 

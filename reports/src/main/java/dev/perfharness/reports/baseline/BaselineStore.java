@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perfharness.reports.run.RunManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +19,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -213,10 +213,9 @@ public final class BaselineStore {
             return null;
         }
         try {
-            JsonNode commit = JSON.readTree(runJson.toFile()).path("git").path("commit");
-            return commit.isTextual() ? commit.asText() : null;
-        } catch (IOException e) {
-            throw new BaselineException("run manifest " + runJson + " cannot be read: " + e.getMessage(), e);
+            return RunManifest.read(runJson).git().commit();
+        } catch (UncheckedIOException e) {
+            throw new BaselineException(e.getMessage(), e);
         }
     }
 

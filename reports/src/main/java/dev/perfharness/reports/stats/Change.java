@@ -21,8 +21,13 @@ public record Change(double baseline, double current, double shift, double low, 
 
     /** Two single figures: their difference, with no interval and no p-value. */
     public static Change ofSingleValues(double baseline, double current) {
+        return ofSingleValues(baseline, current, "single values", 1, 1);
+    }
+
+    /** Two figures compared as single values, with the reason in {@code method}. */
+    static Change ofSingleValues(double baseline, double current, String method, int baseCount, int currentCount) {
         double shift = current - baseline;
-        return new Change(baseline, current, shift, shift, shift, Double.NaN, Double.NaN, "single values", 1, 1);
+        return new Change(baseline, current, shift, shift, shift, Double.NaN, Double.NaN, method, baseCount, currentCount);
     }
 
     public boolean hasInterval() {

@@ -95,7 +95,7 @@ public final class ChangeEstimator {
     private Change medianInterval(Measurement.Samples samples) {
         double median = samples.point();
         if (samples.values().length < 2) {
-            return new Change(0, median, median, median, median, Double.NaN, Double.NaN, "one sample", 0, 1);
+            return Change.ofSingleValues(0, median, "one sample", 0, 1);
         }
         double[] interval = forkBootstrap.medianInterval(samples);
         return new Change(0, median, median, interval[0], interval[1], Double.NaN, confidence, "bootstrap of the median over forks and iterations",

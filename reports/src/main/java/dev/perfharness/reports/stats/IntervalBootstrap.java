@@ -81,10 +81,8 @@ public final class IntervalBootstrap {
      * look certain and mean nothing. The figures are then compared as single values, and say so.
      */
     private static Change tooFewIntervals(double before, double after, int baseCount, int currentCount) {
-        double shift = after - before;
-        return new Change(before, after, shift, shift, shift, Double.NaN, Double.NaN,
-                "single values: too few intervals for a bootstrap (" + Math.min(baseCount == 0 ? currentCount : baseCount, currentCount)
-                        + ", " + MIN_INTERVALS + " needed)", baseCount, currentCount);
+        return Change.ofSingleValues(before, after, "single values: too few intervals for a bootstrap ("
+                + Math.min(baseCount == 0 ? currentCount : baseCount, currentCount) + ", " + MIN_INTERVALS + " needed)", baseCount, currentCount);
     }
 
     private static double quantile(double[] sorted, double probability) {
